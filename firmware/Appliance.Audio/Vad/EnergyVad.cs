@@ -1,48 +1,55 @@
 namespace Appliance.Audio.Vad;
 
 /// <summary>
-/// Cheap first-stage VAD and fallback when no Silero model is present: frame energy after a
-/// DC/hum high-pass, compared against a tracked noise floor (fast down, slow up, like minimum
-/// statistics), mapped to a probability with a logistic curve. Good on stationary noise; it
-/// cannot tell speech from babble, which is what Silero is for.
+/// Cheap first-stage VAD and fallback when no Silero model is present. The frame energy after a
+/// DC/hum high-pass is smoothed over ~60 ms and compared with the background level, the minimum of
+/// that smoothed level over the last ~2.5 s (minimum statistics). The margin above the background
+/// maps to a probability with a logistic curve. Smoothing first keeps a babble's quick peaks from
+/// passing as a near talker, whose speech lifts the level for whole syllables.
 /// </summary>
 public sealed class EnergyVad : IVoiceActivityClassifier
 {
-    // SNR (dB above the noise floor) at which the probability is 0.5, and the logistic slope.
-    private const float MidpointSnrDb = 4.5f;
+    // Margin (dB above background) at which the probability is 0.5, and the logistic slope.
+    internal const float DefaultMidpointDb = 5f;
     private const float SlopeDb = 1.2f;
     // Frames quieter than this are never speech (digital silence, line idle).
     private const float AbsoluteGateDb = -62f;
-    // The floor follows a drop quickly, tracks the mean of frames near it (so it sits at the
-    // noise's mean level, not its minimum) and otherwise rises only ~1.5 dB/s, so a sentence
-    // does not lift it while a louder steady noise is adopted within seconds.
-    private const float FloorRiseDbPerFrame = 0.03f;
-    private const float NearFloorDb = 3f;
-    private const float FloorMinDb = -90f;
+    private const float SilenceDb = -100f;
 
     private readonly float _highPassCoefficient;
+    private readonly float _smoothing;
+    private readonly float _midpointDb;
+    private readonly MinimumTracker _background;
     private float _previousInput;
     private float _previousOutput;
-    private float _noiseFloorDb;
-    private bool _primed;
+    private float _smoothedPower;
 
     public EnergyVad(int sampleRate)
+        : this(sampleRate, DefaultMidpointDb, smoothingFrames: 3f)
+    {
+    }
+
+    internal EnergyVad(int sampleRate, float midpointDb, float smoothingFrames)
     {
         FrameSamples = VadFrame.SamplesFor(sampleRate);
         SampleRate = sampleRate;
+        _midpointDb = midpointDb;
         // One-pole high-pass at ~100 Hz.
         _highPassCoefficient = MathF.Exp(-2f * MathF.PI * 100f / sampleRate);
+        _smoothing = 1f / smoothingFrames;
+        // 5 sub-windows of 0.5 s: the background is the quietest smoothed level of the last 2.5 s.
+        _background = new MinimumTracker(5, 25);
     }
 
     public int SampleRate { get; }
 
     public int FrameSamples { get; }
 
-    /// <summary>Current noise-floor estimate in dBFS (for diagnostics and the echo detector).</summary>
-    public float NoiseFloorDb => _noiseFloorDb;
+    /// <summary>Background level estimate in dBFS (for diagnostics and the echo detector).</summary>
+    public float BackgroundDb => _background.Minimum == float.MaxValue ? SilenceDb : _background.Minimum;
 
-    /// <summary>Energy of the last frame in dBFS.</summary>
-    public float LastFrameDb { get; private set; } = FloorMinDb;
+    /// <summary>Smoothed level of the last frame in dBFS.</summary>
+    public float LevelDb { get; private set; } = SilenceDb;
 
     public float Classify(ReadOnlySpan<short> frame)
     {
@@ -56,35 +63,25 @@ public sealed class EnergyVad : IVoiceActivityClassifier
             _previousOutput = y;
             sum += y * y;
         }
-        float db = 10f * MathF.Log10(sum / frame.Length + 1e-10f);
-        LastFrameDb = db;
-        if (!_primed)
-        {
-            _noiseFloorDb = MathF.Max(db, FloorMinDb);
-            _primed = true;
-        }
-        else
-        {
-            float delta = db - _noiseFloorDb;
-            _noiseFloorDb += delta < 0f ? 0.3f * delta
-                : delta < NearFloorDb ? 0.05f * delta
-                : FloorRiseDbPerFrame;
-            _noiseFloorDb = MathF.Max(_noiseFloorDb, FloorMinDb);
-        }
-        if (db < AbsoluteGateDb)
+        float power = sum / frame.Length;
+        _smoothedPower = _smoothedPower == 0f ? power : _smoothedPower + _smoothing * (power - _smoothedPower);
+        float frameDb = 10f * MathF.Log10(power + 1e-10f);
+        LevelDb = 10f * MathF.Log10(_smoothedPower + 1e-10f);
+        _background.Push(LevelDb);
+        if (frameDb < AbsoluteGateDb)
         {
             return 0f;
         }
-        float snr = db - _noiseFloorDb;
-        return 1f / (1f + MathF.Exp(-(snr - MidpointSnrDb) / SlopeDb));
+        float margin = LevelDb - BackgroundDb;
+        return 1f / (1f + MathF.Exp(-(margin - _midpointDb) / SlopeDb));
     }
 
     public void Reset()
     {
         _previousInput = 0f;
         _previousOutput = 0f;
-        _noiseFloorDb = FloorMinDb;
-        _primed = false;
-        LastFrameDb = FloorMinDb;
+        _smoothedPower = 0f;
+        _background.Reset();
+        LevelDb = SilenceDb;
     }
 }

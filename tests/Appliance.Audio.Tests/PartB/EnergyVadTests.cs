@@ -29,7 +29,7 @@ public class EnergyVadTests
     }
 
     [Fact]
-    // Energy alone cannot reach frames buried under the noise (recall ~0.42 measured); it is the fallback.
+    // Energy alone cannot reach frames buried under the noise (measured 0.99 precision, 0.59 recall); it is the fallback.
     public void Speech_in_5dB_white_noise_is_found_where_it_rises_above_the_noise()
     {
         var scene = TestScene.WhiteNoise(8000);

@@ -1,0 +1,8 @@
+namespace Appliance.Audio.Models;
+
+/// <summary>File names written by tools/fetch-models.sh.</summary>
+public static class ModelFiles
+{
+    /// <summary>Silero VAD v5, from the npm package @ricky0123/vad-web (dist/silero_vad_v5.onnx).</summary>
+    public const string SileroVadV5 = "silero_vad_v5.onnx";
+}
