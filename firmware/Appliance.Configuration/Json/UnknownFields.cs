@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Appliance.Configuration.Validation;
+
+namespace Appliance.Configuration.Json;
+
+/// <summary>
+/// Finds every property of a request that the model does not have, with its full path, by walking
+/// the source-generated metadata (no reflection). Free-form JSON objects are not checked.
+/// </summary>
+public static class UnknownFields
+{
+    public static void Check(JsonObject body, JsonTypeInfo typeInfo, ValidationErrors errors, string path = "", IReadOnlySet<string>? ignore = null)
+    {
+        foreach (var (key, value) in body)
+        {
+            var childPath = path.Length == 0 ? key : $"{path}.{key}";
+            if (ignore is not null && path.Length == 0 && ignore.Contains(key))
+            {
+                continue;
+            }
+            var property = Find(typeInfo, key);
+            if (property is null)
+            {
+                errors.Add(childPath, "is not a known field");
+                continue;
+            }
+            CheckValue(value, typeInfo.Options.GetTypeInfo(property.PropertyType), errors, childPath);
+        }
+    }
+
+    private static void CheckValue(JsonNode? value, JsonTypeInfo info, ValidationErrors errors, string path)
+    {
+        switch (info.Kind)
+        {
+            case JsonTypeInfoKind.Object when value is JsonObject obj && info.Type != typeof(JsonObject):
+                Check(obj, info, errors, path);
+                break;
+            case JsonTypeInfoKind.Enumerable when value is JsonArray array && info.ElementType is { } element:
+                var elementInfo = info.Options.GetTypeInfo(element);
+                for (var i = 0; i < array.Count; i++)
+                {
+                    CheckValue(array[i], elementInfo, errors, $"{path}[{i}]");
+                }
+                break;
+            case JsonTypeInfoKind.Dictionary when value is JsonObject map && info.ElementType is { } valueType:
+                var valueInfo = info.Options.GetTypeInfo(valueType);
+                foreach (var (key, item) in map)
+                {
+                    CheckValue(item, valueInfo, errors, $"{path}.{key}");
+                }
+                break;
+        }
+    }
+
+    private static JsonPropertyInfo? Find(JsonTypeInfo typeInfo, string name)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.Name == name)
+            {
+                return property;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Appliance.Configuration.Model;
+
+/// <summary>A namespace for agents (Phonic's ?project=); "main" always exists.</summary>
+public sealed class Project
+{
+    public string Name { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public static class Projects
+{
+    public const string Default = "main";
+}

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Appliance.Configuration.Model;
+using Appliance.Configuration.Patching;
+using Appliance.Configuration.Validation;
+using LiteDB;
+
+namespace Appliance.Configuration.Store;
+
+public sealed partial class ConfigurationStore
+{
+    private static readonly EntityRules ConnectionRules = new(
+        new HashSet<string>(StringComparer.Ordinal) { "id", "project", "created_at", "updated_at", "schema_version" },
+        new HashSet<string>(StringComparer.Ordinal));
+
+    public Connection? GetConnection(string id) => _connections.FindById(id);
+
+    public IReadOnlyList<Connection> ListConnections() => _connections.FindAll();
+
+    public Connection CreateConnection(JsonObject body) => Write(() =>
+    {
+        var errors = new ValidationErrors();
+        var connection = EntityPatcher.Create<Connection>(body, ConnectionRules, errors);
+        ThrowIfAny(errors);
+        connection.Id = NewId();
+        connection.CreatedAt = connection.UpdatedAt = Now;
+        return SaveConnection(connection, isNew: true);
+    });
+
+    public Connection UpdateConnection(string id, JsonObject patch) => Write(() =>
+    {
+        var existing = _connections.FindById(id) ?? throw new NotFoundException($"connection {id}");
+        var errors = new ValidationErrors();
+        var updated = EntityPatcher.Update(existing, patch, ConnectionRules, errors);
+        if (updated.Type != existing.Type)
+        {
+            errors.Add("type", "cannot be changed after creation");
+        }
+        ThrowIfAny(errors);
+        updated.UpdatedAt = Now;
+        return SaveConnection(updated, isNew: updated.Name != existing.Name);
+    });
+
+    /// <summary>Deletes a connection that nothing uses; 409 names the first user.</summary>
+    public bool DeleteConnection(string id) => Write(() =>
+    {
+        if (_numbers.FindOne(Query.EQ("connection_id", id)) is { } number)
+        {
+            throw new ConflictException("id", $"phone number {number.Number} uses this connection");
+        }
+        if (_agents.FindOne(Query.EQ("email_server_id", id)) is { } agent)
+        {
+            throw new ConflictException("id", $"agent '{agent.Name}' uses this connection as its e-mail server");
+        }
+        return _connections.Delete(id);
+    });
+
+    private Connection SaveConnection(Connection connection, bool isNew)
+    {
+        ThrowIfAny(ConnectionValidator.Validate(connection));
+        var key = KeyOf(connection.Project, connection.Name);
+        if (isNew && _connections.Raw.Exists(Query.EQ("_key", key)))
+        {
+            throw new ConflictException("name", $"a connection named '{connection.Name}' already exists");
+        }
+        _connections.Upsert(connection, doc => doc["_key"] = key);
+        return connection;
+    }
+}
