@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Appliance.Conversation.Providers.Stt;
+using Appliance.Conversation.Providers.Tts;
+
+namespace Appliance.Conversation.Providers;
+
+/// <summary>Source-generated JSON for every provider wire type (no reflection: Native AOT).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(OpenAiTranscriptionResponse))]
+[JsonSerializable(typeof(OpenAiSpeechRequest))]
+internal sealed partial class ProviderJsonContext : JsonSerializerContext;

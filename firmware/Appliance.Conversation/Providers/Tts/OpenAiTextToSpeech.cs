@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Appliance.Conversation.Providers.Audio;
+
+namespace Appliance.Conversation.Providers.Tts;
+
+/// <summary>
+/// OpenAI-compatible speech: POST {base}/audio/speech with response_format wav, read as it streams
+/// and converted to frames at the call's rate.
+/// </summary>
+public sealed class OpenAiTextToSpeech(ProviderEndpoint endpoint, HttpClient http) : ITextToSpeech
+{
+    public string Name => endpoint.Name;
+
+    public async IAsyncEnumerable<ReadOnlyMemory<short>> SynthesizeAsync(
+        SpeechRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = new OpenAiSpeechRequest(
+            endpoint.Model ?? "tts-1",
+            request.Text,
+            request.Voice ?? endpoint.Voice ?? "alloy",
+            "wav",
+            Math.Clamp(request.Speed, 0.25, 4.0),
+            Instructions(request.Pronunciations));
+        using var content = JsonContent.Create(body, ProviderJsonContext.Default.OpenAiSpeechRequest);
+        using var message = ProviderHttp.Post(endpoint, endpoint.Resolve("audio/speech"), content);
+        using var response = await ProviderHttp.SendAsync(http, message, endpoint.Name, cancellationToken).ConfigureAwait(false);
+        var audio = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var frame in PcmFrameReader.ReadFramesAsync(audio, null, request.SampleRate, cancellationToken).ConfigureAwait(false))
+        {
+            yield return frame;
+        }
+    }
+
+    // OpenAI speech has no lexicon; its instructions field (gpt-4o-mini-tts) is the way to steer pronunciation.
+    private static string? Instructions(IReadOnlyDictionary<string, string>? pronunciations)
+    {
+        if (pronunciations is null || pronunciations.Count == 0)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder("Pronounce");
+        foreach (var (word, ipa) in pronunciations)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" \"{word}\" as /{ipa}/;");
+        }
+
+        return text.ToString();
+    }
+}
