@@ -80,8 +80,15 @@ public sealed class Resampler
     /// <summary>Group delay of the filter in output samples.</summary>
     public double DelayOutputSamples => (_taps * _up - 1) / 2.0 / _down;
 
-    /// <summary>Upper bound of the output count for <paramref name="inputSamples"/> input samples.</summary>
+    /// <summary>Upper bound of the output count for <paramref name="inputSamples"/> input samples, in any state.</summary>
     public int MaxOutputSamples(int inputSamples) => (int)(((long)inputSamples * _up + _down - 1) / _down);
+
+    /// <summary>Exact number of samples the next call with <paramref name="inputSamples"/> samples produces.</summary>
+    public int OutputSamplesFor(int inputSamples)
+    {
+        long span = (long)inputSamples * _up - _position;
+        return span <= 0 ? 0 : (int)((span + _down - 1) / _down);
+    }
 
     /// <summary>Forgets all history (new stream).</summary>
     public void Reset()
@@ -111,9 +118,10 @@ public sealed class Resampler
     /// <summary>Converts <paramref name="input"/>; returns the number of samples written to <paramref name="output"/>.</summary>
     public int Process(ReadOnlySpan<short> input, Span<short> output)
     {
-        if (output.Length < MaxOutputSamples(input.Length))
+        int needed = OutputSamplesFor(input.Length);
+        if (output.Length < needed)
         {
-            throw new ArgumentException($"Output holds {output.Length} samples; up to {MaxOutputSamples(input.Length)} may be produced.", nameof(output));
+            throw new ArgumentException($"Output holds {output.Length} samples; {needed} will be produced.", nameof(output));
         }
         int written = 0;
         while (!input.IsEmpty)
