@@ -1,3 +1,5 @@
+using Appliance.Audio.Tests.TestSignals;
+
 namespace Appliance.Audio.Tests.PartB.Signals;
 
 /// <summary>
@@ -15,15 +17,6 @@ internal sealed class TestScene
         "Could you tell me when the store opens on Sunday morning?",
         "My account number is seven three nine two, and I need a new card.",
         "Thanks a lot, that is all I needed for today.",
-    ];
-
-    private static readonly (string Voice, string Text)[] BabbleTalkers =
-    [
-        ("en-gb+m3", "The weather report says it will rain across the north for most of the week ahead."),
-        ("en+f2", "We should move the meeting to Thursday because half the team is travelling on Monday."),
-        ("en-us+m5", "I think the blue one looked better, but the price of the other was much lower."),
-        ("en-gb-scotland+f4", "Please remember to bring the documents and the keys when you come back tonight."),
-        ("en-us+f3", "The train was late again this morning so I missed the first part of the talk."),
     ];
 
     private TestScene(int sampleRate, float[] clean, float[] noise)
@@ -61,13 +54,12 @@ internal sealed class TestScene
     /// <summary>Clean speech: 0.6 s lead, sentences with 0.9 s pauses, 0.6 s tail; peak at -3 dBFS.</summary>
     public static float[] CleanSpeech(int sampleRate, string voice = "en-us")
     {
-        var parts = new List<float[]>();
         int gap = sampleRate * 9 / 10;
         var all = new List<float>();
         all.AddRange(new float[sampleRate * 6 / 10]);
         foreach (string s in Sentences)
         {
-            all.AddRange(Espeak.Say(s, voice, sampleRate));
+            all.AddRange(ToFloat(Speech.Synthesize(s, sampleRate, voice)));
             all.AddRange(new float[gap]);
         }
         float[] clean = [.. all];
@@ -149,34 +141,20 @@ internal sealed class TestScene
         return sum / Math.Max(1, n);
     }
 
-    public static float[] White(int length, int seed)
+    /// <summary>Unit-variance white noise (Part A's generator, as floats).</summary>
+    public static float[] White(int length, int seed) => ToFloat(TestSignals.Signals.WhiteNoise(length, -20, seed), 10f);
+
+    /// <summary>Babble of five other espeak-ng voices (Part A's generator, as floats).</summary>
+    private static float[] BabbleOf(int length, int sampleRate) => ToFloat(Speech.Babble(length, sampleRate));
+
+    public static float[] ToFloat(ReadOnlySpan<short> pcm, float gain = 1f)
     {
-        var rng = new Random(seed);
-        var x = new float[length];
-        for (int i = 0; i < length; i++)
+        var x = new float[pcm.Length];
+        for (int i = 0; i < x.Length; i++)
         {
-            // Gaussian (Box-Muller), unit variance.
-            double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();
-            x[i] = (float)(Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2));
+            x[i] = pcm[i] * gain / 32768f;
         }
         return x;
-    }
-
-    private static float[] BabbleOf(int length, int sampleRate)
-    {
-        var sum = new float[length];
-        for (int t = 0; t < BabbleTalkers.Length; t++)
-        {
-            float[] talker = Espeak.Say(BabbleTalkers[t].Text, BabbleTalkers[t].Voice, sampleRate, 150 + 10 * t);
-            Normalize(talker, 0.5f);
-            int offset = t * sampleRate * 7 / 10;
-            // Loop each talker over the whole scene, starting at different offsets.
-            for (int i = 0; i < length; i++)
-            {
-                sum[i] += talker[(i + offset) % talker.Length];
-            }
-        }
-        return sum;
     }
 
     private static void Normalize(float[] x, float peak)
