@@ -284,6 +284,5 @@ public sealed class JitterBuffer
         }
     }
 
-    private uint ArrivalInSamples() =>
-        unchecked((uint)(_time.GetElapsedTime(_epoch).Ticks * RtpClock.SampleRate / TimeSpan.TicksPerSecond));
+    private uint ArrivalInSamples() => RtpClock.ToRtpUnits(_time.GetElapsedTime(_epoch));
 }
