@@ -1,6 +1,50 @@
+using Appliance.Configuration.Store;
+using Appliance.Service.Endpoints;
+using Appliance.Service.Hosting;
+using Appliance.Service.Http;
+
+// The composition root: the only place that knows every layer.
 var builder = WebApplication.CreateSlimBuilder(args);
+ConfigurationSetup.Apply(builder, args);
+builder.Logging.AddSimpleConsole(o =>
+{
+    o.SingleLine = true;
+    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    o.UseUtcTimestamp = true;
+});
+// Per-request framework logs drown what a technician needs; appsettings/APPLIANCE_Logging__* can raise them.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
+builder.Services.AddProblemDetails();
+
+var options = ApplianceOptions.From(builder.Configuration);
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(services => ConfigurationStore.Open(options.DatabasePath, services.GetRequiredService<TimeProvider>()));
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Appliance");
+var store = app.Services.GetRequiredService<ConfigurationStore>();
+log.LogInformation("Appliance {Version} using {Database} ({Migrated} documents migrated)", SystemEndpoints.Version, options.DatabasePath, store.MigratedDocuments);
+FirstApiKey.EnsureExists(store, options, log);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<BearerAuthentication>();
+app.MapSystem();
+app.MapAgents();
+app.MapPhoneNumbers();
+app.MapConnections();
+app.MapApiKeys();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+    {
+        log.LogInformation("Listening on {Url}", url);
+    }
+});
 app.Run();
 
+/// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
