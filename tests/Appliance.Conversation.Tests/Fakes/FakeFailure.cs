@@ -8,6 +8,6 @@ public enum FakeFailure
     ServerError,
     /// <summary>Accepts the request and never answers.</summary>
     Hang,
-    /// <summary>Sends the start of a streamed answer, then drops the connection.</summary>
-    DieMidStream,
+    /// <summary>Sends the start of a streamed answer, then goes silent until the connection drops.</summary>
+    StallMidStream,
 }

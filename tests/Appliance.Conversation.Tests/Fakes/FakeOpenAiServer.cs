@@ -177,7 +177,7 @@ public sealed class FakeOpenAiServer : FakeServerHost
             case FakeFailure.Hang:
                 await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 return true;
-            case FakeFailure.DieMidStream when streamed:
+            case FakeFailure.StallMidStream when streamed:
                 if (context.Request.Path.Value!.Contains("chat", StringComparison.Ordinal))
                 {
                     context.Response.ContentType = "text/event-stream";
@@ -189,7 +189,7 @@ public sealed class FakeOpenAiServer : FakeServerHost
                     await context.Response.Body.FlushAsync();
                 }
 
-                context.Abort();
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 return true;
             default:
                 return false;
