@@ -29,12 +29,9 @@ internal static class Check
 
     public static void Length(ValidationErrors errors, string field, string? value, int min, int max)
     {
+        // null means "not set" and is allowed; required fields are non-nullable in the model.
         if (value is null)
         {
-            if (min > 0)
-            {
-                errors.Add(field, "is required");
-            }
             return;
         }
         if (value.Length < min || value.Length > max)
