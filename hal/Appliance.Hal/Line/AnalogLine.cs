@@ -1,0 +1,394 @@
+using Appliance.Audio.Dtmf;
+using Appliance.Hal.CallerId;
+using Appliance.Hal.Ring;
+
+namespace Appliance.Hal.Line;
+
+/// <summary>
+/// The FXO state machine: counts rings, hears caller ID between them, answers, watches the
+/// call for hang-up (loop current, disconnect tone, silence) and always ends on hook.
+/// Inputs arrive on GPIO, timer and audio threads; one lock orders transitions, and events
+/// are raised after it is released. Hook writes stay inside the lock because their order is
+/// what keeps the line safe, and a GPIO line write does not block.
+/// </summary>
+public sealed class AnalogLine : IAnalogLine, IDisposable
+{
+    private readonly IBoard _board;
+    private readonly AnalogLineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IDisconnectToneDetector? _disconnectTone;
+    private readonly RingCadenceDetector _cadence;
+    private readonly CallerIdListener _callerIdListener;
+    private readonly DtmfDetector _dtmf;
+    private readonly DtmfDigit[] _dtmfFound = new DtmfDigit[4];
+    private readonly ITimer _timer;
+    private readonly int _silenceFrameLimit;
+    private readonly Lock _gate = new();
+    private volatile LineState _state;
+    private DateTimeOffset? _deadline; // when the armed timeout is due; null when none is
+    private string _callId = "";
+    private CallerIdInfo? _callerId;
+    private DateTimeOffset _answeredAt;
+    private CallEndReason _endReason;
+    private int _silentFrames;
+
+    public AnalogLine(IBoard board, AnalogLineOptions options, TimeProvider time, IDisconnectToneDetector? disconnectTone = null)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        options.Validate();
+        _board = board;
+        _options = options;
+        _time = time;
+        _disconnectTone = disconnectTone;
+        _cadence = new RingCadenceDetector(options.Cadence, time);
+        _callerIdListener = new CallerIdListener(board.Audio.SampleRate);
+        _dtmf = new DtmfDetector(board.Audio.SampleRate);
+        _silenceFrameLimit = (int)(options.SilenceTimeout.Ticks / TimeSpan.FromMilliseconds(20).Ticks);
+        _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _cadence.RingingStarted += OnRingingStarted;
+        _cadence.RingCompleted += OnRingCompleted;
+        _cadence.RingingStopped += OnRingingStopped;
+        board.Ring.Edge += OnRingEdge;
+        board.LoopCurrent.Changed += OnLoopCurrentChanged;
+        board.Hook.SetHook(HookState.OnHook);
+    }
+
+    public event EventHandler<IncomingLineCallEventArgs>? IncomingCall;
+
+    public event EventHandler<LineCallEventArgs>? Answered;
+
+    public event EventHandler<LineDtmfEventArgs>? DtmfReceived;
+
+    public event EventHandler<LineCallEndedEventArgs>? CallEnded;
+
+    public LineState State => _state;
+
+    /// <summary>Caller ID of the ringing or current call, when one was received.</summary>
+    public CallerIdInfo? CallerId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _callerId;
+            }
+        }
+    }
+
+    public void HangUp()
+    {
+        LineCallEndedEventArgs? ended;
+        lock (_gate)
+        {
+            ended = EndCallLocked(CallEndReason.LocalHangup);
+        }
+
+        Raise(ended);
+    }
+
+    public bool Flash()
+    {
+        lock (_gate)
+        {
+            if (_state != LineState.InCall)
+            {
+                return false;
+            }
+
+            SetStateLocked(LineState.Flashing);
+            _board.Hook.SetHook(HookState.OnHook);
+            ArmLocked(_options.FlashDuration);
+            return true;
+        }
+    }
+
+    public void ProcessCapturedFrame(ReadOnlySpan<short> frame)
+    {
+        switch (State)
+        {
+            case LineState.Idle or LineState.Ringing:
+                if (_callerIdListener.Process(frame) is { } callerId)
+                {
+                    lock (_gate)
+                    {
+                        _callerId = callerId;
+                    }
+                }
+
+                break;
+            case LineState.InCall:
+                ListenInCall(frame);
+                break;
+            default:
+                break;
+        }
+    }
+
+    public void Dispose()
+    {
+        _board.Ring.Edge -= OnRingEdge;
+        _board.LoopCurrent.Changed -= OnLoopCurrentChanged;
+        _timer.Dispose();
+        _cadence.Dispose();
+    }
+
+    private void ListenInCall(ReadOnlySpan<short> frame)
+    {
+        int keys = _dtmf.Process(frame, _dtmfFound);
+        for (int i = 0; i < keys; i++)
+        {
+            DtmfReceived?.Invoke(this, new LineDtmfEventArgs(_callId, _dtmfFound[i].Key));
+        }
+
+        CallEndReason? reason = null;
+        if (_disconnectTone?.Process(frame) == true)
+        {
+            reason = CallEndReason.DisconnectTone;
+        }
+        else if (_silenceFrameLimit > 0)
+        {
+            _silentFrames = IsSilent(frame) ? _silentFrames + 1 : 0;
+            if (_silentFrames >= _silenceFrameLimit)
+            {
+                reason = CallEndReason.Silence;
+            }
+        }
+
+        if (reason is { } r)
+        {
+            LineCallEndedEventArgs? ended;
+            lock (_gate)
+            {
+                ended = EndCallLocked(r);
+            }
+
+            Raise(ended);
+        }
+    }
+
+    private bool IsSilent(ReadOnlySpan<short> frame)
+    {
+        double sum = 0;
+        foreach (short s in frame)
+        {
+            sum += s * s;
+        }
+
+        return sum < _options.SilenceRms * _options.SilenceRms * frame.Length;
+    }
+
+    private void OnRingEdge(RingEdge edge)
+    {
+        var state = State;
+        if (state is LineState.Idle or LineState.Ringing)
+        {
+            _cadence.OnEdge(edge);
+            return;
+        }
+
+        if (!edge.Ringing || state != LineState.InCall)
+        {
+            return; // ring trip right after answering, or the end of a ring during a flash
+        }
+
+        LineCallEndedEventArgs? ended;
+        lock (_gate)
+        {
+            ended = EndCallLocked(CallEndReason.UnexpectedRing);
+        }
+
+        Raise(ended);
+    }
+
+    private void OnRingingStarted()
+    {
+        lock (_gate)
+        {
+            if (_state == LineState.Idle)
+            {
+                SetStateLocked(LineState.Ringing);
+            }
+        }
+    }
+
+    private void OnRingCompleted(int ring)
+    {
+        IncomingLineCallEventArgs? incoming = null;
+        lock (_gate)
+        {
+            if (_state == LineState.Ringing && ring >= _options.AnswerAfterRings)
+            {
+                _callId = "line-" + Guid.NewGuid().ToString("N");
+                incoming = new IncomingLineCallEventArgs(_callId, _callerId, _options.LineNumber);
+                SetStateLocked(LineState.Answering);
+                _board.Hook.SetHook(HookState.OffHook);
+                ArmLocked(_options.SeizeTimeout);
+            }
+        }
+
+        if (incoming is not null)
+        {
+            IncomingCall?.Invoke(this, incoming);
+        }
+    }
+
+    private void OnRingingStopped()
+    {
+        lock (_gate)
+        {
+            if (_state == LineState.Ringing)
+            {
+                EnterIdleLocked();
+            }
+        }
+    }
+
+    private void OnLoopCurrentChanged(bool present, DateTimeOffset at)
+    {
+        LineCallEventArgs? answered = null;
+        LineCallEndedEventArgs? ended = null;
+        lock (_gate)
+        {
+            switch (_state)
+            {
+                case LineState.Answering when present:
+                    SetStateLocked(LineState.InCall);
+                    _answeredAt = at;
+                    answered = new LineCallEventArgs(_callId);
+                    break;
+                case LineState.InCall when present:
+                    DisarmLocked(); // a glitch, not a hang-up
+                    break;
+                case LineState.InCall:
+                    ArmLocked(_options.LoopDropConfirm);
+                    break;
+                case LineState.HangingUp when !present:
+                    ended = FinishLocked(_endReason);
+                    break;
+                case LineState.Fault when !present:
+                    EnterIdleLocked(); // the relay opened after all
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (answered is not null)
+        {
+            Answered?.Invoke(this, answered);
+        }
+
+        Raise(ended);
+    }
+
+    private void OnTimer()
+    {
+        LineCallEndedEventArgs? ended = null;
+        lock (_gate)
+        {
+            // A callback already queued when the timeout was re-armed or disarmed is stale.
+            if (_deadline is not { } due || _time.GetUtcNow() < due)
+            {
+                return;
+            }
+
+            _deadline = null;
+            switch (_state)
+            {
+                case LineState.Answering:
+                    ended = EndCallLocked(CallEndReason.NoLoopCurrent);
+                    break;
+                case LineState.InCall when !_board.LoopCurrent.IsPresent:
+                    ended = EndCallLocked(CallEndReason.LoopCurrentDropped);
+                    break;
+                case LineState.Flashing:
+                    SetStateLocked(LineState.InCall);
+                    _board.Hook.SetHook(HookState.OffHook);
+                    ArmLocked(_options.SeizeTimeout); // loop current must come back
+                    break;
+                case LineState.HangingUp:
+                    SetStateLocked(LineState.Fault);
+                    ended = new LineCallEndedEventArgs(_callId, CallEndReason.RelayStuck, CallDurationLocked());
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        Raise(ended);
+    }
+
+    /// <summary>Goes on hook; the call ends once loop current confirms the relay opened.</summary>
+    private LineCallEndedEventArgs? EndCallLocked(CallEndReason reason)
+    {
+        if (_state is not (LineState.Answering or LineState.InCall or LineState.Flashing))
+        {
+            return null;
+        }
+
+        _board.Hook.SetHook(HookState.OnHook);
+        _endReason = reason;
+        if (!_board.LoopCurrent.IsPresent)
+        {
+            return FinishLocked(reason);
+        }
+
+        SetStateLocked(LineState.HangingUp);
+        ArmLocked(_options.ReleaseTimeout);
+        return null;
+    }
+
+    private LineCallEndedEventArgs FinishLocked(CallEndReason reason)
+    {
+        var ended = new LineCallEndedEventArgs(_callId, reason, CallDurationLocked());
+        EnterIdleLocked();
+        return ended;
+    }
+
+    private TimeSpan CallDurationLocked() =>
+        _answeredAt == default ? TimeSpan.Zero : _time.GetUtcNow() - _answeredAt;
+
+    private void EnterIdleLocked()
+    {
+        DisarmLocked();
+        SetStateLocked(LineState.Idle);
+        _cadence.Reset();
+        _callerIdListener.Reset();
+        _callerId = null;
+        _answeredAt = default;
+    }
+
+    private void SetStateLocked(LineState state)
+    {
+        if (state == LineState.InCall && _state != LineState.Flashing)
+        {
+            _dtmf.Reset();
+            _disconnectTone?.Reset();
+            _silentFrames = 0;
+        }
+
+        _state = state;
+    }
+
+    private void ArmLocked(TimeSpan due)
+    {
+        _deadline = _time.GetUtcNow() + due;
+        _timer.Change(due, Timeout.InfiniteTimeSpan);
+    }
+
+    private void DisarmLocked()
+    {
+        _deadline = null;
+        _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Raise(LineCallEndedEventArgs? ended)
+    {
+        if (ended is not null)
+        {
+            CallEnded?.Invoke(this, ended);
+        }
+    }
+}
