@@ -63,6 +63,8 @@ public static class PcmFrameReader
                 offset += take;
                 if (filled == frame.Length)
                 {
+                    // A barge-in or hang-up stops the audio at once, even mid-buffer.
+                    cancellationToken.ThrowIfCancellationRequested();
                     filled = 0;
                     yield return frame;
                 }
