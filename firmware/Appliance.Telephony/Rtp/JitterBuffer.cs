@@ -33,6 +33,7 @@ public sealed class JitterBuffer
     private uint _highestEnd;
     private ushort _highestSeq;
     private int _count;
+    private int _storedSamples;
     private int _concealRun;
     private bool _hasHistory;
 
@@ -56,6 +57,7 @@ public sealed class JitterBuffer
         public ushort Seq;
         public uint Timestamp;
         public int Count;
+        public int Consumed; // samples already played or skipped
     }
 
     public long LatePackets { get; private set; }
@@ -70,8 +72,8 @@ public sealed class JitterBuffer
     /// <summary>The depth the buffer aims for: a frame plus three times the measured jitter, clamped.</summary>
     public int TargetDelayMs => TargetDepth / RtpClock.SamplesPerMs;
 
-    /// <summary>Audio buffered ahead of the playout point.</summary>
-    public int BufferedMs => _count == 0 ? 0 : Math.Max(0, unchecked((int)(_highestEnd - _playTs))) / RtpClock.SamplesPerMs;
+    /// <summary>Audio actually held (gaps from lost packets do not count).</summary>
+    public int BufferedMs => _storedSamples / RtpClock.SamplesPerMs;
 
     private int TargetDepth => Math.Clamp(Frame + (int)(3 * _jitter.Samples), _minDepth, _maxDepth);
 
@@ -130,6 +132,7 @@ public sealed class JitterBuffer
         }
 
         _count++;
+        _storedSamples += pcm.Length;
         _jitter.Update(timestamp, ArrivalInSamples());
         return true;
     }
@@ -147,7 +150,7 @@ public sealed class JitterBuffer
             return JitterBufferResult.Empty;
         }
 
-        if (_count > 0 && unchecked((int)(_highestEnd - _playTs)) > TargetDepth + (2 * Frame))
+        if (_storedSamples > TargetDepth + (2 * Frame))
         {
             _playTs = unchecked(_playTs + Frame);
             SkippedFrames++;
@@ -196,17 +199,21 @@ public sealed class JitterBuffer
                 continue;
             }
 
-            int n = Math.Min(slot.Count - offset, Frame - filled);
+            int n = Math.Clamp(slot.Count - offset, 0, Frame - filled);
             if (n > 0)
             {
                 _samples.AsSpan((index * MaxPacketSamples) + offset, n).CopyTo(frame[filled..]);
                 filled += n;
                 _playTs = unchecked(_playTs + (uint)n);
                 _concealRun = 0;
+                slot.Consumed += n;
+                _storedSamples -= n;
             }
 
-            if (offset + Math.Max(n, 0) >= slot.Count)
+            if (offset + n >= slot.Count)
             {
+                // Done with this packet; whatever a skip jumped over leaves the count too.
+                _storedSamples -= slot.Count - slot.Consumed;
                 slot.Used = false;
                 _count--;
                 _nextSeq++;
@@ -229,6 +236,7 @@ public sealed class JitterBuffer
     {
         Array.Clear(_slots);
         _count = 0;
+        _storedSamples = 0;
         _state = State.Idle;
         _concealRun = 0;
         _hasHistory = false;
