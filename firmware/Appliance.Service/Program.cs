@@ -17,12 +17,14 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
 builder.Services.AddProblemDetails();
 
-var options = ApplianceOptions.From(builder.Configuration);
-builder.Services.AddSingleton(options);
+// Options are read from the built configuration, so test hosts and rigs can override them.
+builder.Services.AddSingleton(services => ApplianceOptions.From(services.GetRequiredService<IConfiguration>()));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(services => ConfigurationStore.Open(options.DatabasePath, services.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton(services => ConfigurationStore.Open(
+    services.GetRequiredService<ApplianceOptions>().DatabasePath, services.GetRequiredService<TimeProvider>()));
 
 var app = builder.Build();
+var options = app.Services.GetRequiredService<ApplianceOptions>();
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Appliance");
 var store = app.Services.GetRequiredService<ConfigurationStore>();
 log.LogInformation("Appliance {Version} using {Database} ({Migrated} documents migrated)", SystemEndpoints.Version, options.DatabasePath, store.MigratedDocuments);

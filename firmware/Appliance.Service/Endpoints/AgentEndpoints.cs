@@ -15,7 +15,7 @@ internal static class AgentEndpoints
         group.MapPost("/upsert", async (HttpRequest request, ConfigurationStore store, string? project, CancellationToken ct) =>
         {
             var (body, error) = await JsonBody.ReadObjectAsync(request, ct);
-            return error ?? ApiResults.Guard(() =>
+            return error ?? NativeRules(body!) ?? ApiResults.Guard(() =>
             {
                 var (agent, inserted) = store.UpsertAgent(project ?? Projects.Default, body!);
                 return ApiResults.Json(new JsonObject
@@ -30,7 +30,7 @@ internal static class AgentEndpoints
         group.MapPost("/", async (HttpRequest request, ConfigurationStore store, string? project, CancellationToken ct) =>
         {
             var (body, error) = await JsonBody.ReadObjectAsync(request, ct);
-            return error ?? ApiResults.Guard(() =>
+            return error ?? NativeRules(body!) ?? ApiResults.Guard(() =>
                 ApiResults.Json(WireFormat.Public(store.CreateAgent(project ?? Projects.Default, body!)), StatusCodes.Status201Created));
         });
 
@@ -47,6 +47,10 @@ internal static class AgentEndpoints
             {
                 return error;
             }
+            if (NativeRules(body!) is { } invalid)
+            {
+                return invalid;
+            }
             var agent = Find(store, idOrName, project);
             return agent is null
                 ? ApiResults.NotFound($"agent {idOrName}")
@@ -59,6 +63,21 @@ internal static class AgentEndpoints
                 : ApiResults.NotFound($"agent {idOrName}"));
 
         return group;
+    }
+
+    /// <summary>
+    /// Ranges the Phonic-shaped API documents more narrowly than the canonical model (which also
+    /// holds seed 001's wider voiceSpeed): audio_speed is 0.5-1.5 when sent here.
+    /// </summary>
+    private static IResult? NativeRules(JsonObject body)
+    {
+        if (body["audio_speed"] is JsonValue speed && speed.TryGetValue<double>(out var value) && (value < 0.5 || value > 1.5))
+        {
+            var errors = new Configuration.Validation.ValidationErrors();
+            errors.Add("audio_speed", "must be between 0.5 and 1.5");
+            return ApiResults.Validation(errors);
+        }
+        return null;
     }
 
     /// <summary>Like Phonic, an agent can be named by id or by name within the project.</summary>
