@@ -3,6 +3,7 @@ using Appliance.Conversation.Providers.Llm;
 using Appliance.Conversation.Providers.Local;
 using Appliance.Conversation.Providers.Stt;
 using Appliance.Conversation.Providers.Tts;
+using Appliance.Conversation.Providers.Webhook;
 using Microsoft.Extensions.AI;
 
 namespace Appliance.Conversation.Providers;
@@ -25,6 +26,21 @@ public sealed class ProviderChainFactory(HttpClient http, EndpointGuards guards,
         var llm = Chain<IChatClient>(ProviderStage.Language, endpoints.Language, CreateChatClient, messageTaker, report);
         var tts = Chain(ProviderStage.TextToSpeech, endpoints.TextToSpeech, CreateTextToSpeech, _localSpeech, report);
         return new CallProviders(new FallbackSpeechToText(stt), new FallbackChatClient(llm), new FallbackTextToSpeech(tts), messageTaker);
+    }
+
+    /// <summary>
+    /// The answerer of a voiceMode "webhook" agent: the webhook, guarded like any endpoint, and
+    /// when it times out or fails, <paramref name="fallback"/> (the call's hosted LLM chain, or its
+    /// message taker) answers the turn.
+    /// </summary>
+    public IChatClient WebhookAnswerer(WebhookEndpoint webhook, WebhookCallContext call, IChatClient fallback, Action<StageReport>? report)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        webhook.Validate();
+        var client = new WebhookVoiceClient(webhook, call, http, guards.TimeProvider);
+        var guarded = new GuardedProvider<IChatClient>(client, guards.For(ProviderStage.Webhook, webhook.Name, webhook.Timeout));
+        return new FallbackChatClient(new FallbackChain<IChatClient>(
+            ProviderStage.Webhook, [guarded], fallback, "hosted-fallback", guards.TimeProvider, report));
     }
 
     private FallbackChain<TProvider> Chain<TProvider>(

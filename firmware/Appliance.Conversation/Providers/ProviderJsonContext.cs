@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Appliance.Conversation.Providers.Stt;
 using Appliance.Conversation.Providers.Tts;
+using Appliance.Conversation.Providers.Webhook;
 
 namespace Appliance.Conversation.Providers;
 
@@ -10,4 +11,6 @@ namespace Appliance.Conversation.Providers;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(OpenAiTranscriptionResponse))]
 [JsonSerializable(typeof(OpenAiSpeechRequest))]
+[JsonSerializable(typeof(WebhookTurnRequest))]
+[JsonSerializable(typeof(WebhookReply))]
 internal sealed partial class ProviderJsonContext : JsonSerializerContext;

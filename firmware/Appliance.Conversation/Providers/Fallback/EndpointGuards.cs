@@ -16,7 +16,10 @@ public sealed class EndpointGuards(TimeProvider timeProvider, EndpointPolicy? po
     public EndpointGuard For(ProviderStage stage, ProviderEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        return _guards.GetOrAdd((stage, endpoint.Name, endpoint.Timeout), static (_, state) =>
-            new EndpointGuard(state.endpoint.Name, state.endpoint.Timeout, state._policy, state.timeProvider), (endpoint, _policy, timeProvider));
+        return For(stage, endpoint.Name, endpoint.Timeout);
     }
+
+    public EndpointGuard For(ProviderStage stage, string name, TimeSpan firstResultTimeout) =>
+        _guards.GetOrAdd((stage, name, firstResultTimeout), static (key, state) =>
+            new EndpointGuard(key.Item2, key.Item3, state._policy, state.timeProvider), (_policy, timeProvider));
 }
