@@ -5,6 +5,7 @@ public sealed class Project
 {
     public string Name { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+    public int SchemaVersion { get; set; } = StoreSchema.CurrentVersion;
 }
 
 public static class Projects
