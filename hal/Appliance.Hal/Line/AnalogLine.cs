@@ -65,6 +65,12 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
 
     public LineState State => _state;
 
+    /// <summary>
+    /// Raised on every state change, inside the line's lock so changes arrive in order:
+    /// handlers must be quick and must not call back into the line (LEDs, status pages).
+    /// </summary>
+    public event Action<LineState>? StateChanged;
+
     /// <summary>Caller ID of the ringing or current call, when one was received.</summary>
     public CallerIdInfo? CallerId
     {
@@ -369,7 +375,11 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
             _silentFrames = 0;
         }
 
-        _state = state;
+        if (_state != state)
+        {
+            _state = state;
+            StateChanged?.Invoke(state);
+        }
     }
 
     private void ArmLocked(TimeSpan due)

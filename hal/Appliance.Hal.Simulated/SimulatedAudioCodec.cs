@@ -1,0 +1,133 @@
+using Appliance.Audio.Wav;
+
+namespace Appliance.Hal.Simulated;
+
+/// <summary>
+/// In-memory codec: capture plays whatever was injected (then silence), playback is recorded
+/// with the time of every frame. It does not pace itself: whoever drives the simulation reads
+/// and writes one frame per 20 ms of (usually fake) time.
+/// </summary>
+public sealed class SimulatedAudioCodec : IAudioCodec
+{
+    private readonly TimeProvider _time;
+    private readonly Queue<short> _capture = new();
+    private readonly List<short> _played = [];
+    private readonly List<(DateTimeOffset At, double Rms)> _playedFrames = [];
+    private readonly Lock _gate = new();
+
+    internal SimulatedAudioCodec(TimeProvider time, int sampleRate)
+    {
+        _time = time;
+        SampleRate = sampleRate;
+        FrameSamples = sampleRate / 50;
+    }
+
+    public int SampleRate { get; }
+
+    public int FrameSamples { get; }
+
+    public long XrunCount => 0;
+
+    /// <summary>Samples waiting to be captured.</summary>
+    public int PendingCapture
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _capture.Count;
+            }
+        }
+    }
+
+    /// <summary>Queues line input (what the caller or the exchange sends).</summary>
+    public void InjectCapture(ReadOnlySpan<short> samples)
+    {
+        lock (_gate)
+        {
+            foreach (short s in samples)
+            {
+                _capture.Enqueue(s);
+            }
+        }
+    }
+
+    /// <summary>Queues a 16-bit mono WAV file at this codec's sample rate.</summary>
+    public void InjectWav(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var samples = WavFile.Read(stream, out int rate);
+        if (rate != SampleRate)
+        {
+            throw new InvalidDataException($"'{path}' is {rate} Hz; the simulated codec runs at {SampleRate} Hz");
+        }
+
+        InjectCapture(samples);
+    }
+
+    public void ReadFrame(Span<short> frame)
+    {
+        CheckLength(frame.Length);
+        lock (_gate)
+        {
+            for (int i = 0; i < frame.Length; i++)
+            {
+                frame[i] = _capture.Count > 0 ? _capture.Dequeue() : (short)0;
+            }
+        }
+    }
+
+    public void WriteFrame(ReadOnlySpan<short> frame)
+    {
+        CheckLength(frame.Length);
+        double sum = 0;
+        foreach (short s in frame)
+        {
+            sum += s * s;
+        }
+
+        lock (_gate)
+        {
+            foreach (short s in frame)
+            {
+                _played.Add(s);
+            }
+
+            _playedFrames.Add((_time.GetUtcNow(), Math.Sqrt(sum / frame.Length)));
+        }
+    }
+
+    /// <summary>Everything the box played to the line so far.</summary>
+    public short[] Played()
+    {
+        lock (_gate)
+        {
+            return [.. _played];
+        }
+    }
+
+    /// <summary>Time of the first played frame at or after <paramref name="since"/> louder than <paramref name="minRms"/>.</summary>
+    public DateTimeOffset? FirstSoundAfter(DateTimeOffset since, double minRms = 300)
+    {
+        lock (_gate)
+        {
+            foreach (var (at, rms) in _playedFrames)
+            {
+                if (at >= since && rms >= minRms)
+                {
+                    return at;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private void CheckLength(int length)
+    {
+        if (length != FrameSamples)
+        {
+            throw new ArgumentException($"frames are {FrameSamples} samples (20 ms at {SampleRate} Hz), got {length}");
+        }
+    }
+}
