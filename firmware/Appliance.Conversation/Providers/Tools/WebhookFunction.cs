@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Appliance.Conversation.Providers.Webhook;
+using Microsoft.Extensions.AI;
+
+namespace Appliance.Conversation.Providers.Tools;
+
+/// <summary>
+/// A during_call webhook as a function the model can call: the arguments go out as JSON (POST) or
+/// in the query string (GET), signed, and the webhook's answer (at most <see cref="MaxResultChars"/>
+/// characters) is the result. Wrap it in <see cref="TimeLimitedFunction"/> for its deadline.
+/// </summary>
+public sealed class WebhookFunction(WebhookToolDefinition definition, WebhookCallContext call, HttpClient http, TimeProvider time) : AIFunction
+{
+    public const int MaxResultChars = 8000;
+    private static readonly JsonElement NoArguments = JsonDocument.Parse("""{"type":"object","properties":{}}""").RootElement;
+
+    public override string Name => definition.Name;
+    public override string Description => definition.Description;
+    public override JsonElement JsonSchema => definition.ParametersSchema ?? NoArguments;
+
+    protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
+    {
+        var args = new JsonObject();
+        foreach (var (key, value) in arguments)
+        {
+            args[key] = ToNode(value);
+        }
+
+        using var request = definition.Method == HttpMethod.Get ? Get(args) : Post(args);
+        using var response = await ProviderHttp.SendAsync(http, request, definition.Name, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return body.Length > MaxResultChars ? body[..MaxResultChars] : body;
+    }
+
+    private HttpRequestMessage Post(JsonObject args)
+    {
+        var payload = new JsonObject
+        {
+            ["event"] = "tool_call",
+            ["tool"] = definition.Name,
+            ["call_id"] = call.CallId,
+            ["agent_id"] = call.AgentId,
+            ["arguments"] = args,
+        };
+        var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, definition.Endpoint.Url) { Content = content };
+        WebhookSigner.Apply(request, definition.Endpoint, body, time);
+        return request;
+    }
+
+    private HttpRequestMessage Get(JsonObject args)
+    {
+        var query = new StringBuilder("call_id=").Append(Uri.EscapeDataString(call.CallId));
+        foreach (var (key, value) in args)
+        {
+            var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? string.Empty;
+            query.Append('&').Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(text));
+        }
+
+        var url = new UriBuilder(definition.Endpoint.Url) { Query = query.ToString() }.Uri;
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        // A GET has no body: the signature covers the query string instead.
+        WebhookSigner.Apply(request, definition.Endpoint, Encoding.UTF8.GetBytes(url.Query.TrimStart('?')), time);
+        return request;
+    }
+
+    // Model arguments arrive as JsonElement (from the wire) or as plain values (from code).
+    private static JsonNode? ToNode(object? value) => value switch
+    {
+        null => null,
+        JsonElement element => JsonNode.Parse(element.GetRawText()),
+        JsonNode node => node.DeepClone(),
+        string s => JsonValue.Create(s),
+        bool b => JsonValue.Create(b),
+        int i => JsonValue.Create(i),
+        long l => JsonValue.Create(l),
+        double d => JsonValue.Create(d),
+        _ => JsonValue.Create(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)),
+    };
+}
