@@ -1,0 +1,88 @@
+using System.Device.Gpio;
+using System.Device.Gpio.Drivers;
+using Appliance.Hal.Board;
+using Appliance.Hal.Leds;
+using Appliance.Hal.Linux.Alsa;
+using Appliance.Hal.Linux.Gpio;
+
+namespace Appliance.Hal.Linux;
+
+/// <summary>A real board: GPIO through System.Device.Gpio and the codec through ALSA, wired as its profile says.</summary>
+public sealed class LinuxBoard : IBoard
+{
+    private readonly GpioController _gpio;
+    private readonly GpioRingDetector _ring;
+    private readonly GpioLoopCurrentSensor _loop;
+    private readonly LedPatternEngine _leds;
+
+    /// <summary>Builds the board over a given controller and codec (tests pass a fake GPIO driver and file PCMs).</summary>
+    public LinuxBoard(BoardProfile profile, GpioController gpio, IAudioCodec audio, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(gpio);
+        ArgumentNullException.ThrowIfNull(audio);
+        ArgumentNullException.ThrowIfNull(time);
+        _gpio = gpio;
+        Info = new BoardInfo(profile.Name!, IsSimulated: false, profile.CodecChip ?? "unknown");
+        Hook = new GpioHookSwitch(gpio, profile.Pin(BoardPinRole.HookRelay));
+        _ring = new GpioRingDetector(gpio, profile.Pin(BoardPinRole.RingDetect), time);
+        _loop = new GpioLoopCurrentSensor(gpio, profile.Pin(BoardPinRole.LoopCurrent), time);
+        _leds = new LedPatternEngine(new GpioLedDriver(gpio, profile), time);
+        Audio = audio;
+    }
+
+    public BoardInfo Info { get; }
+
+    public IHookSwitch Hook { get; }
+
+    public IRingDetector Ring => _ring;
+
+    public ILoopCurrentSensor LoopCurrent => _loop;
+
+    public ILineStatusLeds Leds => _leds;
+
+    public IAudioCodec Audio { get; }
+
+    /// <summary>No I2C codec driver is shipped yet; codecs are configured by their ALSA mixer.</summary>
+    public ICodecControl? CodecControl => null;
+
+    /// <summary>Opens the board named by a validated profile: libgpiod on its chip (sysfs if libgpiod is missing) and ALSA.</summary>
+    public static LinuxBoard Open(BoardProfile profile, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var gpio = new GpioController(OpenGpioDriver(profile.GpioChip!));
+        try
+        {
+            var audio = new AlsaAudioCodec(profile.Audio!.AlsaDevice!, profile.Audio.AlsaDevice!, profile.Audio.SampleRate, profile.Audio.AlsaConfigFile);
+            return new LinuxBoard(profile, gpio, audio, time);
+        }
+        catch
+        {
+            gpio.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Hook.SetHook(HookState.OnHook); // never leave the line seized
+        _leds.Dispose();
+        _ring.Dispose();
+        _loop.Dispose();
+        (Audio as IDisposable)?.Dispose();
+        _gpio.Dispose();
+    }
+
+    private static GpioDriver OpenGpioDriver(string chip)
+    {
+        int number = chip.StartsWith("gpiochip", StringComparison.Ordinal) && int.TryParse(chip.AsSpan(8), out int n) ? n : 0;
+        try
+        {
+            return new LibGpiodDriver(number);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or PlatformNotSupportedException or IOException)
+        {
+            return new SysFsDriver(); // older kernels / images without libgpiod
+        }
+    }
+}
