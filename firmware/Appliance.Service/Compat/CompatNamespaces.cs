@@ -1,0 +1,2 @@
+// Program.cs maps each dialect with one line (app.MapXCompat()); these make those extensions visible there.
+global using Appliance.Service.Compat.AgentPhone;
