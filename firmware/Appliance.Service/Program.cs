@@ -38,6 +38,7 @@ app.MapAgents();
 app.MapPhoneNumbers();
 app.MapConnections();
 app.MapApiKeys();
+app.MapAgentPhoneCompat();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
