@@ -13,8 +13,8 @@ public sealed class SileroFixture : IDisposable
 
     public VadClassifierFactory Factory { get; }
 
-    /// <summary>Why Silero tests cannot run here, or null when they can.</summary>
-    public string? SkipReason => Factory.UsingFallback ? Factory.FallbackReason : null;
+    /// <summary>Why the model could not be loaded (missing or broken), or null when it loaded.</summary>
+    public string? LoadFailure => Factory.UsingFallback ? Factory.FallbackReason : null;
 
     public void Dispose() => Factory.Dispose();
 }

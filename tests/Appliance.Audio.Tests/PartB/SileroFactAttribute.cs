@@ -1,0 +1,11 @@
+namespace Appliance.Audio.Tests.PartB;
+
+/// <summary>A fact that xunit reports as skipped when the Silero model file is missing.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SileroFactAttribute : FactAttribute
+{
+    public SileroFactAttribute()
+    {
+        Skip = SileroModelPresence.SkipReason!;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Appliance.Audio.Tests.PartB;
+
+/// <summary>A theory that xunit reports as skipped when the Silero model file is missing.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SileroTheoryAttribute : TheoryAttribute
+{
+    public SileroTheoryAttribute()
+    {
+        Skip = SileroModelPresence.SkipReason!;
+    }
+}
