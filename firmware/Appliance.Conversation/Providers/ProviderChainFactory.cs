@@ -3,6 +3,7 @@ using Appliance.Conversation.Providers.Llm;
 using Appliance.Conversation.Providers.Local;
 using Appliance.Conversation.Providers.Stt;
 using Appliance.Conversation.Providers.Tts;
+using Appliance.Conversation.Providers.Vendors;
 using Appliance.Conversation.Providers.Webhook;
 using Microsoft.Extensions.AI;
 
@@ -75,6 +76,7 @@ public sealed class ProviderChainFactory(HttpClient http, EndpointGuards guards,
     private ISpeechToText? CreateSpeechToText(ProviderEndpoint endpoint) => endpoint.Kind switch
     {
         ProviderKind.OpenAiCompatible => new OpenAiSpeechToText(endpoint, http),
+        ProviderKind.Deepgram => new DeepgramSpeechToText(endpoint, http),
         _ => null,
     };
 
@@ -87,6 +89,8 @@ public sealed class ProviderChainFactory(HttpClient http, EndpointGuards guards,
     private ITextToSpeech? CreateTextToSpeech(ProviderEndpoint endpoint) => endpoint.Kind switch
     {
         ProviderKind.OpenAiCompatible => new OpenAiTextToSpeech(endpoint, http),
+        ProviderKind.Cartesia => new CartesiaTextToSpeech(endpoint, http),
+        ProviderKind.ElevenLabs => new ElevenLabsTextToSpeech(endpoint, http),
         _ => null,
     };
 }

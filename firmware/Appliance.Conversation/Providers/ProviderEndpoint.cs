@@ -35,10 +35,10 @@ public sealed record ProviderEndpoint
         return true;
     }
 
-    /// <summary>Resolves a relative path (no leading slash) against <see cref="BaseUrl"/>.</summary>
-    internal Uri Resolve(string relativePath)
+    /// <summary>Resolves a relative path (no leading slash) against <see cref="BaseUrl"/>, or the vendor's default.</summary>
+    internal Uri Resolve(string relativePath, Uri? vendorDefault = null)
     {
-        var baseUrl = BaseUrl ?? throw new InvalidOperationException($"Endpoint '{Name}' has no base URL.");
+        var baseUrl = BaseUrl ?? vendorDefault ?? throw new InvalidOperationException($"Endpoint '{Name}' has no base URL.");
         var text = baseUrl.AbsoluteUri;
         return new Uri(text.EndsWith('/') ? text + relativePath : text + "/" + relativePath);
     }

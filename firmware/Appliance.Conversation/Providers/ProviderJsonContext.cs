@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Appliance.Conversation.Providers.Stt;
 using Appliance.Conversation.Providers.Tts;
+using Appliance.Conversation.Providers.Vendors;
 using Appliance.Conversation.Providers.Webhook;
 
 namespace Appliance.Conversation.Providers;
@@ -13,4 +14,7 @@ namespace Appliance.Conversation.Providers;
 [JsonSerializable(typeof(OpenAiSpeechRequest))]
 [JsonSerializable(typeof(WebhookTurnRequest))]
 [JsonSerializable(typeof(WebhookReply))]
+[JsonSerializable(typeof(DeepgramResponse))]
+[JsonSerializable(typeof(CartesiaRequest))]
+[JsonSerializable(typeof(ElevenLabsRequest))]
 internal sealed partial class ProviderJsonContext : JsonSerializerContext;
