@@ -23,7 +23,8 @@ internal sealed class SipTestPeer : IAsyncDisposable
         _loop = Task.Run(ReceiveLoopAsync);
     }
 
-    public IPEndPoint Target { get; }
+    /// <summary>Where messages go; settable for a peer created before the UA it talks to (a registrar).</summary>
+    public IPEndPoint Target { get; set; }
 
     public int Port => ((IPEndPoint)_socket.Client.LocalEndPoint!).Port;
 
