@@ -15,5 +15,6 @@ namespace Appliance.Configuration.Json;
 [JsonSerializable(typeof(Connection))]
 [JsonSerializable(typeof(ApiKey))]
 [JsonSerializable(typeof(Project))]
+[JsonSerializable(typeof(CallRecord))]
 [JsonSerializable(typeof(JsonObject))]
 public sealed partial class ConfigJsonContext : JsonSerializerContext;

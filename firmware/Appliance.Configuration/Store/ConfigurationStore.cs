@@ -20,6 +20,7 @@ public sealed partial class ConfigurationStore : IDisposable
     private readonly DocumentCollection<Connection> _connections;
     private readonly DocumentCollection<ApiKey> _apiKeys;
     private readonly DocumentCollection<Project> _projects;
+    private readonly DocumentCollection<CallRecord> _calls;
 
     private ConfigurationStore(LiteDatabase db, string path, TimeProvider time)
     {
@@ -31,6 +32,7 @@ public sealed partial class ConfigurationStore : IDisposable
         _connections = new(db.GetCollection(CollectionNames.Connections), ConfigJson.Info<Connection>(ConfigJson.Lenient), c => c.Id);
         _apiKeys = new(db.GetCollection(CollectionNames.ApiKeys), ConfigJson.Info<ApiKey>(ConfigJson.Lenient), k => k.Id);
         _projects = new(db.GetCollection(CollectionNames.Projects), ConfigJson.Info<Project>(ConfigJson.Lenient), p => p.Name);
+        _calls = new(db.GetCollection(CollectionNames.Calls), ConfigJson.Info<CallRecord>(ConfigJson.Lenient), c => c.Id);
     }
 
     public string FilePath { get; }
@@ -61,6 +63,7 @@ public sealed partial class ConfigurationStore : IDisposable
             _numbers.Raw.EnsureIndex("agent_id");
             _connections.Raw.EnsureIndex("_key", unique: true);
             _apiKeys.Raw.EnsureIndex("hash", unique: true);
+            _calls.Raw.EnsureIndex("started_at");
             MigratedDocuments = Migrations.MigrateAll(_db);
             EnsureProject(Projects.Default);
             _db.Checkpoint();

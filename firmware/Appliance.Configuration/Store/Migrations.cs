@@ -70,5 +70,6 @@ internal static class CollectionNames
     public const string Connections = "connections";
     public const string ApiKeys = "api_keys";
     public const string Projects = "projects";
-    public static readonly string[] All = [Agents, PhoneNumbers, Connections, ApiKeys, Projects];
+    public const string Calls = "calls";
+    public static readonly string[] All = [Agents, PhoneNumbers, Connections, ApiKeys, Projects, Calls];
 }

@@ -1,0 +1,62 @@
+using Appliance.Configuration.Model;
+using Appliance.Telephony.Sip.Messages;
+using Appliance.Telephony.Sip.UserAgent;
+
+namespace Appliance.Conversation.Lines;
+
+/// <summary>An answered SIP call as a call line: RTP media, RFC 4733/INFO DTMF, REFER transfer, BYE.</summary>
+public sealed class SipCallLine : ICallLine
+{
+    private readonly SipCall _call;
+    private readonly TimeProvider _time;
+
+    public SipCallLine(SipCall call, TimeProvider time)
+    {
+        _call = call;
+        _time = time;
+        _call.DtmfReceived += (_, digit) => DtmfReceived?.Invoke(digit);
+        _call.Ended += (_, reason) => Ended?.Invoke(reason.Detail is null ? reason.Cause : $"{reason.Cause}: {reason.Detail}");
+    }
+
+    public string CallId => _call.CallId;
+
+    public string Kind => TelephonyProviders.Sip;
+
+    public string? CallerNumber => _call.RemoteParty.Uri.User;
+
+    public string? CalledNumber => _call.RequestUser ?? _call.ToUser;
+
+    public event Action<char>? DtmfReceived;
+
+    public event Action<string>? Ended;
+
+    public bool TryReadFrame(Span<short> frame) => _call.Media is { } media && media.TryReadFrame(frame);
+
+    public void WriteFrame(ReadOnlySpan<short> frame) => _call.Media?.WriteFrame(frame);
+
+    public async Task SendDtmfAsync(string digits, CancellationToken cancellationToken)
+    {
+        foreach (var digit in digits)
+        {
+            _call.Media?.SendDtmf(digit);
+            // One digit's 160 ms tone plus an inter-digit gap, as a phone keypad would.
+            await Task.Delay(TimeSpan.FromMilliseconds(250), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<bool> TransferAsync(string target, CancellationToken cancellationToken)
+    {
+        if (!SipUri.TryParse(TransferTargets.ToUri(target, _call.Peer.Address.Address.ToString()), out var uri) || uri is null)
+        {
+            return false;
+        }
+        var status = await _call.TransferAsync(uri).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return status is >= 200 and < 300;
+    }
+
+    public Task HangUpAsync() => _call.HangupAsync();
+
+    public CallQuality? Quality => _call.Media?.GetStatistics() is { } s
+        ? new CallQuality { PacketsReceived = s.PacketsReceived, PacketsLost = s.PacketsLost, JitterMs = s.JitterMs, Mos = s.Mos }
+        : null;
+}
