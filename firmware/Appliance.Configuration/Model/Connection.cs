@@ -32,7 +32,12 @@ public sealed class Connection
     // Cloud providers and e-mail
     public string? BaseUrl { get; set; }
     public string? ApiKey { get; set; }
+    /// <summary>The language model (or the only model, for single-purpose providers).</summary>
     public string? Model { get; set; }
+    /// <summary>Speech-to-text model of a provider that offers several stages (e.g. whisper-1).</summary>
+    public string? SttModel { get; set; }
+    /// <summary>Text-to-speech model of a provider that offers several stages (e.g. tts-1).</summary>
+    public string? TtsModel { get; set; }
     public string? Voice { get; set; }
     public int TimeoutMs { get; set; } = 10000;
     public string? FromAddress { get; set; }
