@@ -14,6 +14,7 @@ public sealed class SimulatedAudioCodec : IAudioCodec
     private readonly List<short> _played = [];
     private readonly List<(DateTimeOffset At, double Rms)> _playedFrames = [];
     private readonly Lock _gate = new();
+    private bool _loopback;
 
     internal SimulatedAudioCodec(TimeProvider time, int sampleRate)
     {
@@ -77,9 +78,30 @@ public sealed class SimulatedAudioCodec : IAudioCodec
         }
     }
 
+    /// <summary>
+    /// Audio loopback for self-tests: from now on every played frame is also captured, after
+    /// <paramref name="latency"/> of silence (the round trip a real codec and line would add).
+    /// </summary>
+    public void EnableLoopback(TimeSpan latency)
+    {
+        lock (_gate)
+        {
+            _loopback = true;
+            for (long i = (long)(latency.TotalSeconds * SampleRate); i > 0; i--)
+            {
+                _capture.Enqueue(0);
+            }
+        }
+    }
+
     public void WriteFrame(ReadOnlySpan<short> frame)
     {
         CheckLength(frame.Length);
+        if (_loopback)
+        {
+            InjectCapture(frame);
+        }
+
         double sum = 0;
         foreach (short s in frame)
         {
