@@ -1,4 +1,3 @@
-using Appliance.Audio.Dtmf;
 using Appliance.Hal.CallerId;
 using Appliance.Hal.Ring;
 
@@ -16,13 +15,10 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
     private readonly IBoard _board;
     private readonly AnalogLineOptions _options;
     private readonly TimeProvider _time;
-    private readonly IDisconnectToneDetector? _disconnectTone;
     private readonly RingCadenceDetector _cadence;
     private readonly CallerIdListener _callerIdListener;
-    private readonly DtmfDetector _dtmf;
-    private readonly DtmfDigit[] _dtmfFound = new DtmfDigit[4];
+    private readonly InCallListener _inCallListener;
     private readonly ITimer _timer;
-    private readonly int _silenceFrameLimit;
     private readonly Lock _gate = new();
     private volatile LineState _state;
     private DateTimeOffset? _deadline; // when the armed timeout is due; null when none is
@@ -30,7 +26,6 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
     private CallerIdInfo? _callerId;
     private DateTimeOffset _answeredAt;
     private CallEndReason _endReason;
-    private int _silentFrames;
 
     public AnalogLine(IBoard board, AnalogLineOptions options, TimeProvider time, IDisconnectToneDetector? disconnectTone = null)
     {
@@ -41,11 +36,9 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
         _board = board;
         _options = options;
         _time = time;
-        _disconnectTone = disconnectTone;
         _cadence = new RingCadenceDetector(options.Cadence, time);
         _callerIdListener = new CallerIdListener(board.Audio.SampleRate);
-        _dtmf = new DtmfDetector(board.Audio.SampleRate);
-        _silenceFrameLimit = (int)(options.SilenceTimeout.Ticks / TimeSpan.FromMilliseconds(20).Ticks);
+        _inCallListener = new InCallListener(board.Audio.SampleRate, options, disconnectTone);
         _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _cadence.RingingStarted += OnRingingStarted;
         _cadence.RingCompleted += OnRingCompleted;
@@ -142,47 +135,22 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
 
     private void ListenInCall(ReadOnlySpan<short> frame)
     {
-        int keys = _dtmf.Process(frame, _dtmfFound);
-        for (int i = 0; i < keys; i++)
+        var end = _inCallListener.Process(frame);
+        foreach (var key in _inCallListener.Keys)
         {
-            DtmfReceived?.Invoke(this, new LineDtmfEventArgs(_callId, _dtmfFound[i].Key));
+            DtmfReceived?.Invoke(this, new LineDtmfEventArgs(_callId, key.Key));
         }
 
-        CallEndReason? reason = null;
-        if (_disconnectTone?.Process(frame) == true)
-        {
-            reason = CallEndReason.DisconnectTone;
-        }
-        else if (_silenceFrameLimit > 0)
-        {
-            _silentFrames = IsSilent(frame) ? _silentFrames + 1 : 0;
-            if (_silentFrames >= _silenceFrameLimit)
-            {
-                reason = CallEndReason.Silence;
-            }
-        }
-
-        if (reason is { } r)
+        if (end is { } reason)
         {
             LineCallEndedEventArgs? ended;
             lock (_gate)
             {
-                ended = EndCallLocked(r);
+                ended = EndCallLocked(reason);
             }
 
             Raise(ended);
         }
-    }
-
-    private bool IsSilent(ReadOnlySpan<short> frame)
-    {
-        double sum = 0;
-        foreach (short s in frame)
-        {
-            sum += s * s;
-        }
-
-        return sum < _options.SilenceRms * _options.SilenceRms * frame.Length;
     }
 
     private void OnRingEdge(RingEdge edge)
@@ -370,9 +338,7 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
     {
         if (state == LineState.InCall && _state != LineState.Flashing)
         {
-            _dtmf.Reset();
-            _disconnectTone?.Reset();
-            _silentFrames = 0;
+            _inCallListener.Reset();
         }
 
         if (_state != state)
