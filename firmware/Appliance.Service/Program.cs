@@ -22,6 +22,7 @@ builder.Services.AddSingleton(services => ApplianceOptions.From(services.GetRequ
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(services => ConfigurationStore.Open(
     services.GetRequiredService<ApplianceOptions>().DatabasePath, services.GetRequiredService<TimeProvider>()));
+builder.Services.AddCallPath();
 
 var app = builder.Build();
 var options = app.Services.GetRequiredService<ApplianceOptions>();
@@ -38,7 +39,9 @@ app.MapAgents();
 app.MapPhoneNumbers();
 app.MapConnections();
 app.MapApiKeys();
+app.MapCalls();
 app.MapAgentPhoneCompat();
+app.MapAgentConfigCompat();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
