@@ -3,7 +3,8 @@
 # artifacts/linux-arm64/appliance, then proves it starts and answers /healthz under qemu.
 #   ./build-arm64.sh              install the cross toolchain if missing, publish, smoke-run
 #   ./build-arm64.sh --no-smoke   skip the qemu run
-# Idempotent: a second run installs nothing and republishes in place.
+# Idempotent: a second run installs nothing and republishes in place. Progress goes to stderr;
+# the only line on stdout is the binary's path.
 # Debian only; installing packages and the smoke run (unshare -m, bind mount) need root.
 set -euo pipefail
 
@@ -12,11 +13,11 @@ smoke=true
 case "${1:-}" in
   "") ;;
   --no-smoke) smoke=false ;;
-  -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
   *) echo "build-arm64: unknown argument '$1' (try --help)" >&2; exit 2 ;;
 esac
 
-say() { echo "build-arm64: $*"; }
+say() { echo "build-arm64: $*" >&2; }
 
 # clang is the cross linker driver (gcc rejects --target); binutils-aarch64 strips the symbols;
 # the arm64 -dev packages are what the native runtime links against.
@@ -31,20 +32,20 @@ ensure_toolchain() {
     say "cross toolchain present"
     return
   fi
-  [[ $EUID -eq 0 ]] || { say "missing ${missing[*]}; run as root to install them" >&2; exit 1; }
+  [[ $EUID -eq 0 ]] || { say "missing ${missing[*]}; run as root to install them"; exit 1; }
   say "installing ${missing[*]}"
   if ! dpkg --print-foreign-architectures | grep -qx arm64; then
     dpkg --add-architecture arm64
   fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
+  apt-get update -qq >&2
   apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
   say "toolchain installed"
 }
 
 smoke_run() {
   local binary=$1 data log pid url key
-  [[ $EUID -eq 0 ]] || { say "the qemu smoke run needs root (unshare -m); use --no-smoke to skip it" >&2; exit 1; }
+  [[ $EUID -eq 0 ]] || { say "the qemu smoke run needs root (unshare -m); use --no-smoke to skip it"; exit 1; }
   data=$(mktemp -d /tmp/appliance-arm64-smoke.XXXXXX)
   log="$data/service.log"
   # No -L prefix: with it the AOT binary dies silently. OnnxRuntime's CPU probe crashes on the x86
@@ -58,17 +59,17 @@ smoke_run() {
   for _ in $(seq 1 180); do
     url=$(grep -oE 'Listening on http://[^ /]+' "$log" | head -n1 | cut -d' ' -f3 || true)
     [[ -n "$url" ]] && break
-    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; say "smoke: FAILED, the binary exited" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; say "smoke: FAILED, the binary exited"; exit 1; }
     sleep 0.5
   done
-  [[ -n "$url" ]] || { cat "$log" >&2; say "smoke: FAILED, not listening after 90 s" >&2; exit 1; }
+  [[ -n "$url" ]] || { cat "$log" >&2; say "smoke: FAILED, not listening after 90 s"; exit 1; }
   if ! curl -fsS "$url/healthz" | grep -q '"status":"ok"'; then
-    cat "$log" >&2; say "smoke: FAILED, /healthz did not answer ok" >&2; exit 1
+    cat "$log" >&2; say "smoke: FAILED, /healthz did not answer ok"; exit 1
   fi
   key=$(tr -d '[:space:]' <"$data/initial-api-key.txt")
   say "smoke: $url/healthz ok; /v1/system: $(curl -fsS -H "Authorization: Bearer $key" "$url/v1/system")"
   kill -TERM "$pid"
-  wait "$pid" || { say "smoke: FAILED, exit code $? after SIGTERM" >&2; exit 1; }
+  wait "$pid" || { say "smoke: FAILED, exit code $? after SIGTERM"; exit 1; }
   say "smoke: passed (stopped cleanly)"
 }
 
@@ -78,3 +79,4 @@ say "binary: $binary ($(du -h "$binary" | cut -f1))"
 if $smoke; then
   smoke_run "$binary"
 fi
+echo "$binary"
