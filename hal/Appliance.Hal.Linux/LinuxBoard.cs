@@ -4,6 +4,7 @@ using Appliance.Hal.Board;
 using Appliance.Hal.Leds;
 using Appliance.Hal.Linux.Alsa;
 using Appliance.Hal.Linux.Gpio;
+using Appliance.Hal.Linux.I2c;
 
 namespace Appliance.Hal.Linux;
 
@@ -16,7 +17,7 @@ public sealed class LinuxBoard : IBoard
     private readonly LedPatternEngine _leds;
 
     /// <summary>Builds the board over a given controller and codec (tests pass a fake GPIO driver and file PCMs).</summary>
-    public LinuxBoard(BoardProfile profile, GpioController gpio, IAudioCodec audio, TimeProvider time)
+    public LinuxBoard(BoardProfile profile, GpioController gpio, IAudioCodec audio, TimeProvider time, ICodecControl? codecControl = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(gpio);
@@ -29,6 +30,7 @@ public sealed class LinuxBoard : IBoard
         _loop = new GpioLoopCurrentSensor(gpio, profile.Pin(BoardPinRole.LoopCurrent), time);
         _leds = new LedPatternEngine(new GpioLedDriver(gpio, profile), time);
         Audio = audio;
+        CodecControl = codecControl;
     }
 
     public BoardInfo Info { get; }
@@ -43,8 +45,8 @@ public sealed class LinuxBoard : IBoard
 
     public IAudioCodec Audio { get; }
 
-    /// <summary>No I2C codec driver is shipped yet; codecs are configured by their ALSA mixer.</summary>
-    public ICodecControl? CodecControl => null;
+    /// <summary>The codec's I2C control port, when the profile names one with a known driver (WM8960).</summary>
+    public ICodecControl? CodecControl { get; }
 
     /// <summary>Opens the board named by a validated profile: libgpiod on its chip (sysfs if libgpiod is missing) and ALSA.</summary>
     public static LinuxBoard Open(BoardProfile profile, TimeProvider time)
@@ -54,7 +56,10 @@ public sealed class LinuxBoard : IBoard
         try
         {
             var audio = new AlsaAudioCodec(profile.Audio!.AlsaDevice!, profile.Audio.AlsaDevice!, profile.Audio.SampleRate, profile.Audio.AlsaConfigFile);
-            return new LinuxBoard(profile, gpio, audio, time);
+            var control = profile.CodecControl is { } i2c && (profile.CodecChip ?? "").Contains("wm8960", StringComparison.OrdinalIgnoreCase)
+                ? Wm8960CodecControl.Open(i2c.Bus, i2c.Address)
+                : null;
+            return new LinuxBoard(profile, gpio, audio, time, control);
         }
         catch
         {
@@ -70,6 +75,7 @@ public sealed class LinuxBoard : IBoard
         _ring.Dispose();
         _loop.Dispose();
         (Audio as IDisposable)?.Dispose();
+        (CodecControl as IDisposable)?.Dispose();
         _gpio.Dispose();
     }
 
