@@ -14,6 +14,8 @@ public sealed class SipUserAgentCallTests : IAsyncLifetime
     private SipUserAgent _ua = null!;
     private SipTestPeer _peer = null!;
     private readonly List<SipCall> _calls = [];
+    // Completed by the Established event, which fires after the call's timers are armed.
+    private readonly TaskCompletionSource _established = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Action<SipCall> _decide = c => { c.Ring(); c.Accept(); };
 
     public Task InitializeAsync()
@@ -22,6 +24,7 @@ public sealed class SipUserAgentCallTests : IAsyncLifetime
         _ua.IncomingCall += c =>
         {
             _calls.Add(c);
+            c.Established += _ => _established.TrySetResult();
             _decide(c);
         };
         _peer = new SipTestPeer(_ua.UdpEndPoint);
@@ -49,7 +52,7 @@ public sealed class SipUserAgentCallTests : IAsyncLifetime
         var ok = await _peer.ExpectResponseAsync(200);
         var tag = ok.To!.Tag!;
         await _peer.SendAsync(SipTestPeer.InDialog("ACK", callId, tag, 1));
-        await WaitUntil(() => _calls.Count > 0 && _calls[^1].State == SipCallState.Established);
+        await _established.Task.WaitAsync(TimeSpan.FromSeconds(5));
         return (ok, tag);
     }
 

@@ -144,11 +144,12 @@ public sealed class SipRegistration : IAsyncDisposable
             }
         }
         GrantedExpires = Math.Max(granted, 1);
-        SetState(SipRegistrationState.Registered, response.StatusCode);
         // Refresh ahead of expiry: half way for short grants, 30 s early for long ones.
         var refresh = GrantedExpires > 120 ? GrantedExpires - 30 : GrantedExpires / 2.0;
         Reschedule(TimeSpan.FromSeconds(Math.Max(1, refresh)), () => Send(null, _expires));
         StartKeepAlive();
+        // State last: observers may act on it at once, so the timers must already be armed.
+        SetState(SipRegistrationState.Registered, response.StatusCode);
     }
 
     private void Fail(int status)
@@ -158,10 +159,10 @@ public sealed class SipRegistration : IAsyncDisposable
             return;
         }
         _ua.Logger.LogWarning("Registration of {User} at {Registrar} failed: {Status}", _options.User, _options.RegistrarHost, status);
-        SetState(SipRegistrationState.Failed, status);
         _keepAlive?.Dispose();
         _keepAlive = null;
         Reschedule(_options.RetryAfterFailure, () => Send(null, _expires));
+        SetState(SipRegistrationState.Failed, status);
     }
 
     private void StartKeepAlive()
