@@ -27,5 +27,21 @@ internal static class CompatResults
         }
     }
 
+    /// <summary>Runs one step of a multi-step request; on failure gives the problem response instead of a value.</summary>
+    public static T? Try<T>(DialectErrors names, Func<T> operation, out IResult? problem) where T : class
+    {
+        T? value = null;
+        problem = Guard(names, () =>
+        {
+            value = operation();
+            return Results.Empty;
+        });
+        if (value is not null)
+        {
+            problem = null;
+        }
+        return value;
+    }
+
     public static IResult Invalid(ValidationErrors errors) => ApiResults.Validation(errors);
 }

@@ -38,7 +38,8 @@ internal sealed partial class DialectErrors(IReadOnlyDictionary<string, string> 
         var cut = path.Length;
         while ((cut = path.LastIndexOfAny(['.', '['], cut - 1)) > 0)
         {
-            if (canonicalToDialect.TryGetValue(path[..cut], out var prefix))
+            if (canonicalToDialect.TryGetValue(path[..cut], out var prefix)
+                || canonicalToDialect.TryGetValue(IndexRegex().Replace(path[..cut], "[]"), out prefix))
             {
                 return prefix + path[cut..];
             }
