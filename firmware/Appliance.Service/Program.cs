@@ -42,6 +42,7 @@ app.MapApiKeys();
 app.MapCalls();
 app.MapAgentPhoneCompat();
 app.MapAgentConfigCompat();
+app.MapVocodeCompat();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
