@@ -11,8 +11,8 @@ namespace Appliance.HilRig.Targets;
 
 /// <summary>
 /// The box in-process on the simulated board, on a fake clock: a scenario of minutes runs in
-/// milliseconds and always the same way. The media loop here is the one a real service runs:
-/// every 20 ms read the codec, feed the line and the responder, play the responder's frame.
+/// milliseconds and always the same way. Audio moves through the same <see cref="LineAudioPump"/>
+/// a real service uses, stepped once per 20 ms of fake time.
 /// </summary>
 public sealed class SimulatedRigTarget : IRigTarget
 {
@@ -24,6 +24,7 @@ public sealed class SimulatedRigTarget : IRigTarget
     private readonly ICallResponder _responder;
     private readonly RingCadenceProfile _cadence;
     private readonly List<RigEvent> _events = [];
+    private readonly LineAudioPump _pump;
     private readonly short[] _captured;
     private readonly short[] _played;
 
@@ -37,6 +38,7 @@ public sealed class SimulatedRigTarget : IRigTarget
         _indicator.SetLineReady(true);
         _responder = responder ?? new ToneResponder(_board.Audio.SampleRate);
         _responder.Attach(_line);
+        _pump = new LineAudioPump(_board.Audio, _line);
         _captured = new short[_board.Audio.FrameSamples];
         _played = new short[_board.Audio.FrameSamples];
         _line.IncomingCall += (_, e) => Record(new RigEvent(_time.GetUtcNow(), "incoming", e.CallerNumber, e.CallerId?.Name));
@@ -67,16 +69,20 @@ public sealed class SimulatedRigTarget : IRigTarget
         for (var t = TimeSpan.Zero; t < duration; t += Frame)
         {
             _time.Advance(Frame);
-            _board.Audio.ReadFrame(_captured);
-            _line.ProcessCapturedFrame(_captured);
+            _pump.PumpOnce();
+            while (_pump.TryReadCaptured(_captured))
+            {
+                _responder.OnCallerFrame(_captured);
+            }
+
             if (_line.State != LineState.InCall)
             {
+                _pump.ClearPlayback();
                 continue;
             }
 
-            _responder.OnCallerFrame(_captured);
             _responder.FillAgentFrame(_played);
-            _board.Audio.WriteFrame(_played);
+            _pump.TryQueuePlayback(_played);
             _indicator.SetAgentSpeaking(!IsSilent(_played));
         }
     }
@@ -123,6 +129,7 @@ public sealed class SimulatedRigTarget : IRigTarget
 
     public void Dispose()
     {
+        _pump.Dispose();
         _indicator.Dispose();
         _line.Dispose();
         _board.Dispose();
