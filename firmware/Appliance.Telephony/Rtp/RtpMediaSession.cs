@@ -220,14 +220,14 @@ public sealed partial class RtpMediaSession : IAsyncDisposable
     {
         lock (_gate)
         {
-            long expected = _received.PacketsExpected;
-            long lost = Math.Max(0, _received.PacketsLost);
+            long expected = _received.TotalPacketsExpected;
+            long lost = Math.Max(0, _received.TotalPacketsLost);
             double lossPercent = expected > 0 ? 100.0 * lost / expected : 0;
             double? rtt = _roundTripMs;
             // Mouth-to-ear estimate: packetization + jitter buffer + half the measured round trip.
             double delay = RtpClock.FrameMs + _jitter.TargetDelayMs + ((rtt ?? 0) / 2);
             double r = EModel.RFactor(lossPercent, delay);
-            return new RtpStatistics(_packetsSent, _bytesSent, _received.PacketsReceived, _received.BytesReceived, lost, lossPercent,
+            return new RtpStatistics(_packetsSent, _bytesSent, _received.TotalPacketsReceived, _received.TotalBytesReceived, lost, lossPercent,
                 _received.JitterMs, rtt, _jitter.LatePackets, _jitter.ConcealedFrames, _jitter.TargetDelayMs, r, EModel.Mos(r));
         }
     }

@@ -3,7 +3,9 @@ namespace Appliance.Telephony.Rtp;
 /// <summary>
 /// Per-source reception counters from RFC 3550 Appendix A.1/A.3/A.8: extended highest sequence number
 /// with wrap counting, expected vs received for loss, the fraction lost since the last report, and
-/// interarrival jitter. Not thread-safe; the session calls it under its own lock.
+/// interarrival jitter. When the source changes (new SSRC or a restarted sequence) the per-source
+/// counters start over, as RFC 3550 wants for reports, while the call totals keep adding up.
+/// Not thread-safe; the session calls it under its own lock.
 /// </summary>
 public sealed class RtpReceiveStatistics
 {
@@ -18,6 +20,9 @@ public sealed class RtpReceiveStatistics
     private long _expectedPrior;
     private long _receivedPrior;
     private InterarrivalJitter _jitter;
+    private long _earlierReceived;
+    private long _earlierBytes;
+    private long _earlierExpected;
 
     public uint Ssrc { get; private set; }
     public long PacketsReceived { get; private set; }
@@ -30,6 +35,16 @@ public sealed class RtpReceiveStatistics
     public long PacketsLost => PacketsExpected - PacketsReceived;
 
     public double JitterMs => _jitter.Milliseconds;
+
+    /// <summary>Received over the whole call, across source changes.</summary>
+    public long TotalPacketsReceived => _earlierReceived + PacketsReceived;
+
+    public long TotalBytesReceived => _earlierBytes + BytesReceived;
+
+    /// <summary>Expected over the whole call, across source changes.</summary>
+    public long TotalPacketsExpected => _earlierExpected + PacketsExpected;
+
+    public long TotalPacketsLost => TotalPacketsExpected - TotalPacketsReceived;
 
     /// <summary>Counts one packet. <paramref name="arrival"/> is the arrival time in RTP clock units.</summary>
     public void Record(in RtpHeader header, int payloadBytes, uint arrival)
@@ -85,6 +100,9 @@ public sealed class RtpReceiveStatistics
 
     private void Restart(in RtpHeader header)
     {
+        _earlierReceived += PacketsReceived;
+        _earlierBytes += BytesReceived;
+        _earlierExpected += PacketsExpected;
         _initialized = true;
         Ssrc = header.Ssrc;
         _maxSeq = header.SequenceNumber;

@@ -49,5 +49,6 @@ public class RtpReceiveStatisticsTests
         Assert.Equal(1, stats.PacketsLost);
         stats.Record(new RtpHeader(false, 0, 500, 0, 2), 160, 400);
         Assert.Equal((2u, 1L, 0L), (stats.Ssrc, stats.PacketsReceived, stats.PacketsLost));
+        Assert.Equal((3L, 4L, 1L, 480L), (stats.TotalPacketsReceived, stats.TotalPacketsExpected, stats.TotalPacketsLost, stats.TotalBytesReceived));
     }
 }
