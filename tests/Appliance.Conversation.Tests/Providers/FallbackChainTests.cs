@@ -1,3 +1,4 @@
+using Appliance.Conversation.Providers;
 using Appliance.Conversation.Providers.Fallback;
 using Appliance.Conversation.Providers.Stt;
 using Appliance.Conversation.Providers.Tts;
@@ -176,5 +177,17 @@ public sealed class FallbackChainTests : IAsyncLifetime
         Assert.Equal("primary is back", transcript.Text);
         Assert.Equal(3, _clouds.Primary.Received.Count);
         Assert.Equal(CircuitState.Closed, primary.State);
+    }
+
+    [Fact]
+    public async Task A_misconfigured_zero_timeout_is_clamped_instead_of_breaking_the_chain()
+    {
+        _clouds.Primary.TranscriptText = "still works";
+        var call = _clouds.Factory.ForCall(
+            new StageEndpoints([_clouds.Endpoint("zero", _clouds.Primary) with { Timeout = TimeSpan.Zero }], [], []), null);
+
+        var transcript = await call.SpeechToText.TranscribeAsync(new short[160], new SttOptions(8000), CancellationToken.None);
+
+        Assert.Equal("still works", transcript.Text);
     }
 }

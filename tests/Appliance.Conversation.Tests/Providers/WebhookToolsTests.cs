@@ -116,4 +116,18 @@ public sealed class WebhookToolsTests : IAsyncLifetime
         var failed = Assert.Single(afterCall);
         Assert.False(failed.Delivered);
     }
+
+    [Fact]
+    public async Task A_webhook_that_is_not_http_is_refused_before_any_request()
+    {
+        var bad = Definition(HttpMethod.Post, WebhookCondition.BeforeCall) with
+        {
+            Endpoint = new WebhookEndpoint { Name = "bad", Url = new Uri("file:///etc/passwd") },
+        };
+
+        Assert.Throws<ArgumentException>(() => new WebhookFunction(bad, _callContext, _http, _time));
+        var delivery = Assert.Single(await new WebhookEventNotifier([bad], _callContext, _http, _time).BeforeCallAsync(CancellationToken.None));
+        Assert.False(delivery.Delivered);
+        Assert.Empty(_hook.Received);
+    }
 }

@@ -31,9 +31,16 @@ public sealed class EndpointGuard
                 StateProvider = _state,
                 ShouldHandle = args => ValueTask.FromResult(IsEndpointFault(args.Outcome.Exception, args.Context.CancellationToken)),
             })
-            .AddTimeout(firstResultTimeout)
+            .AddTimeout(Clamp(firstResultTimeout))
             .Build();
     }
+
+    // Polly rejects a zero or huge timeout; a misconfigured endpoint must not break the chain.
+    private static TimeSpan Clamp(TimeSpan timeout) =>
+        timeout < MinTimeout ? MinTimeout : timeout > MaxTimeout ? MaxTimeout : timeout;
+
+    public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(5);
 
     public string Name { get; }
     public EndpointPolicy Policy { get; }

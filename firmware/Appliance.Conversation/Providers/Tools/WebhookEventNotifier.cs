@@ -48,6 +48,15 @@ public sealed class WebhookEventNotifier(IReadOnlyList<WebhookToolDefinition> we
 
     private async Task<WebhookDelivery> DeliverAsync(WebhookToolDefinition webhook, string eventName, JsonNode? data, CancellationToken cancellationToken)
     {
+        try
+        {
+            webhook.Endpoint.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            return new WebhookDelivery(webhook.Name, eventName, false, e.Message);
+        }
+
         using var deadline = new CancellationTokenSource(webhook.Endpoint.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         try
