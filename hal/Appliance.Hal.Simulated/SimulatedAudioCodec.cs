@@ -145,6 +145,24 @@ public sealed class SimulatedAudioCodec : IAudioCodec
         }
     }
 
+    /// <summary>Time of the last played frame at or before <paramref name="until"/> louder than <paramref name="minRms"/>.</summary>
+    public DateTimeOffset? LastSoundBefore(DateTimeOffset until, double minRms = 300)
+    {
+        lock (_gate)
+        {
+            for (int i = _playedFrames.Count - 1; i >= 0; i--)
+            {
+                var (at, rms) = _playedFrames[i];
+                if (at <= until && rms >= minRms)
+                {
+                    return at;
+                }
+            }
+
+            return null;
+        }
+    }
+
     private void CheckLength(int length)
     {
         if (length != FrameSamples)

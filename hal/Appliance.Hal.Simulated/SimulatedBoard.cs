@@ -1,4 +1,6 @@
 using Appliance.Hal.Board;
+using Appliance.Hal.CallerId;
+using Appliance.Hal.Ring;
 using Appliance.Hal.Leds;
 
 namespace Appliance.Hal.Simulated;
@@ -9,6 +11,8 @@ namespace Appliance.Hal.Simulated;
 /// </summary>
 public sealed class SimulatedBoard : IBoard
 {
+    private readonly TimeProvider _time;
+
     public SimulatedBoard(TimeProvider time, int sampleRate = 8000, string name = "simulated")
     {
         ArgumentNullException.ThrowIfNull(time);
@@ -17,6 +21,7 @@ public sealed class SimulatedBoard : IBoard
             throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "the simulated line runs at 8000 or 16000 Hz");
         }
 
+        _time = time;
         Info = new BoardInfo(name, IsSimulated: true, CodecChip: "simulated");
         Hook = new SimulatedHookSwitch(time);
         Ring = new SimulatedRingDetector(time);
@@ -63,6 +68,42 @@ public sealed class SimulatedBoard : IBoard
     IAudioCodec IBoard.Audio => Audio;
 
     ICodecControl? IBoard.CodecControl => CodecControl;
+
+    /// <summary>The board's observable state now (for the test-mode API).</summary>
+    public SimulatedBoardSnapshot Snapshot()
+    {
+        var leds = new Dictionary<LedId, LedPattern>();
+        foreach (var led in Enum.GetValues<LedId>())
+        {
+            leds[led] = Leds.GetPattern(led);
+        }
+
+        var now = _time.GetUtcNow();
+        return new SimulatedBoardSnapshot(now, Hook.State, Hook.Contacts, Ring.IsRinging, Exchange.RingsSent, LoopCurrent.IsPresent, leds, Audio.PendingCapture, Audio.LastSoundBefore(now));
+    }
+
+    /// <summary>Rings the line as a test-mode request asks; rejects bad input with a clear message.</summary>
+    public void StartCall(SimulatedRingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.CallerNumber is { } number && (number.Length > 20 || !number.All(char.IsAsciiDigit)))
+        {
+            throw new ArgumentException("callerNumber must be up to 20 digits", nameof(request));
+        }
+
+        if (request.CallerName is { Length: > 15 })
+        {
+            throw new ArgumentException("callerName must be up to 15 characters (caller ID limit)", nameof(request));
+        }
+
+        if (request.MaxRings is < 1 or > 50)
+        {
+            throw new ArgumentException("maxRings must be 1-50", nameof(request));
+        }
+
+        var callerId = request.CallerNumber is null && request.CallerName is null ? null : new CallerIdInfo(request.CallerNumber, request.CallerName);
+        Exchange.Ring(RingCadenceProfile.ForCountry(request.Country), callerId, request.CallerId, request.MaxRings);
+    }
 
     public void Dispose()
     {
