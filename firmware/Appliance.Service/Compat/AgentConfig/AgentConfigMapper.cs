@@ -24,6 +24,10 @@ internal static class AgentConfigMapper
             {
                 c[key] = value?.DeepClone();
             }
+            else if (key == "name" && value is JsonValue echo && echo.TryGetValue<string>(out var same) && same == (stored.DisplayName ?? stored.Name))
+            {
+                // The name read back (display name, or the canonical name when none) changes nothing.
+            }
             else if (AgentConfigFields.Renamed.TryGetValue(key, out var canonical))
             {
                 c[canonical] = value?.DeepClone();
@@ -36,7 +40,7 @@ internal static class AgentConfigMapper
         CheckEnum(d, "model", AgentConfigFields.Models, stored.LlmModel);
         CheckEnum(d, "stt_model", AgentConfigFields.SttModels, stored.SttModel);
         CheckEnum(d, "tts_model", AgentConfigFields.TtsModels, stored.TtsModel);
-        if (d.TryString("transfer_number", out var transfer))
+        if (d.TryString("transfer_number", out var transfer) && transfer != stored.TransferNumber)
         {
             c["transfer_number"] = transfer is null or "" ? null : TransferTarget.Normalize(transfer);
         }

@@ -62,7 +62,7 @@ internal static class AgentPhoneMapper
             {
                 errors.Add("name", "must be 1 to 255 characters");
             }
-            else
+            else if (name != (stored?.DisplayName ?? stored?.Name))
             {
                 c["display_name"] = name;
                 if (stored is null)
@@ -86,12 +86,16 @@ internal static class AgentPhoneMapper
         CopyString(d, "transferNumber", c, "transfer_number", nullValue: null);
         CopyString(d, "voicemailMessage", c, "voicemail_message", nullValue: null);
         CopyEnum(d, "sttMode", SttModes.All, c, "stt_mode", SttModes.Fast);
-        CopyEnum(d, "denoisingMode", DenoisingModesAllowed, c, "denoising_mode", DenoisingModes.NoiseCancellation);
+        // A value written through another dialect (call-center, off) may come back unchanged from a GET.
+        if (!IsEcho(d, "denoisingMode", stored?.DenoisingMode))
+        {
+            CopyEnum(d, "denoisingMode", DenoisingModesAllowed, c, "denoising_mode", DenoisingModes.NoiseCancellation);
+        }
         CopyNumber(d, "voiceSpeed", c, "audio_speed", 1.0);
         CopyNumber(d, "interruptionSensitivity", c, "interruption_sensitivity", 0.8);
         CopyBool(d, "enableBackchannel", c, "enable_backchannel", true);
 
-        if (d.TryEnum("ambientSound", AmbientSounds, out var ambient))
+        if (!IsEcho(d, "ambientSound", stored is null ? null : stored.BackgroundNoise ?? "none") && d.TryEnum("ambientSound", AmbientSounds, out var ambient))
         {
             var noise = ambient is null or "none" ? null : ambient;
             c["background_noise"] = noise;
@@ -179,6 +183,9 @@ internal static class AgentPhoneMapper
             d.Errors.Add("createdAt", "is read-only");
         }
     }
+
+    private static bool IsEcho(DialectBody d, string field, string? stored) =>
+        stored is not null && d.Json[field] is JsonValue v && v.TryGetValue<string>(out var sent) && sent == stored;
 
     private static void CopyString(DialectBody d, string field, JsonObject c, string canonical, string? nullValue)
     {
