@@ -21,7 +21,12 @@ public sealed class ApplianceFactory : WebApplicationFactory<Program>
 
     public string ApiKey => File.ReadAllText(Path.Combine(DataDirectory, "initial-api-key.txt")).Trim();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseSetting("Data", DataDirectory);
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Data", DataDirectory);
+        // Each test box takes its own free SIP port, so test classes can run side by side.
+        builder.UseSetting("Sip:Port", "0");
+    }
 
     /// <summary>A client that sends the first API key.</summary>
     public HttpClient Api()

@@ -40,16 +40,36 @@ public sealed partial class ConfigurationStore : IDisposable
     /// <summary>How many documents the last open lifted to the current schema.</summary>
     public int MigratedDocuments { get; private set; }
 
+    // Two LiteDatabase instances on one file corrupt it; one process opens a file once.
+    private static readonly HashSet<string> OpenFiles = new(StringComparer.Ordinal);
+
     public static ConfigurationStore Open(string path, TimeProvider? time = null)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var fullPath = Path.GetFullPath(path);
+        lock (OpenFiles)
+        {
+            if (!OpenFiles.Add(fullPath))
+            {
+                throw new InvalidOperationException($"{fullPath} is already open in this process");
+            }
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         var connection = new ConnectionString
         {
             Filename = path,
             Connection = ConnectionType.Direct,
         };
-        var db = new LiteDatabase(connection);
-        var store = new ConfigurationStore(db, path, time ?? TimeProvider.System);
+        LiteDatabase db;
+        try
+        {
+            db = new LiteDatabase(connection);
+        }
+        catch
+        {
+            Release(fullPath);
+            throw;
+        }
+        var store = new ConfigurationStore(db, fullPath, time ?? TimeProvider.System);
         store.Initialize();
         return store;
     }
@@ -106,5 +126,26 @@ public sealed partial class ConfigurationStore : IDisposable
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    private int _disposed;
+
+    /// <summary>Closes the file (checkpointing the journal); safe to call more than once.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            lock (_writeLock)
+            {
+                _db.Dispose();
+            }
+            Release(FilePath);
+        }
+    }
+
+    private static void Release(string fullPath)
+    {
+        lock (OpenFiles)
+        {
+            OpenFiles.Remove(fullPath);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Appliance.Configuration.Model;
+using Appliance.Telephony.Rtp;
 using Appliance.Telephony.Sip.Messages;
 using Appliance.Telephony.Sip.UserAgent;
 
@@ -9,6 +10,8 @@ public sealed class SipCallLine : ICallLine
 {
     private readonly SipCall _call;
     private readonly TimeProvider _time;
+    private int _framesSinceSnapshot;
+    private CallQuality? _lastQuality;
 
     public SipCallLine(SipCall call, TimeProvider time)
     {
@@ -30,7 +33,21 @@ public sealed class SipCallLine : ICallLine
 
     public event Action<string>? Ended;
 
-    public bool TryReadFrame(Span<short> frame) => _call.Media is { } media && media.TryReadFrame(frame);
+    public bool TryReadFrame(Span<short> frame)
+    {
+        if (_call.Media is not { } media)
+        {
+            return false;
+        }
+        // Media statistics are snapshotted about once a second: the session ends after the RTP
+        // session is closed, and the call record still wants the figures.
+        if (++_framesSinceSnapshot >= 50)
+        {
+            _framesSinceSnapshot = 0;
+            _lastQuality = Snapshot(media.GetStatistics());
+        }
+        return media.TryReadFrame(frame);
+    }
 
     public void WriteFrame(ReadOnlySpan<short> frame) => _call.Media?.WriteFrame(frame);
 
@@ -56,7 +73,8 @@ public sealed class SipCallLine : ICallLine
 
     public Task HangUpAsync() => _call.HangupAsync();
 
-    public CallQuality? Quality => _call.Media?.GetStatistics() is { } s
-        ? new CallQuality { PacketsReceived = s.PacketsReceived, PacketsLost = s.PacketsLost, JitterMs = s.JitterMs, Mos = s.Mos }
-        : null;
+    public CallQuality? Quality => _call.Media is { } media ? Snapshot(media.GetStatistics()) : _lastQuality;
+
+    private static CallQuality Snapshot(RtpStatistics s) =>
+        new() { PacketsReceived = s.PacketsReceived, PacketsLost = s.PacketsLost, JitterMs = s.JitterMs, Mos = s.Mos };
 }

@@ -177,7 +177,9 @@ public sealed partial class CallSession
             return false;
         }
         _log.Turn(new CallTurn { Role = "caller", Text = transcript.Unavailable ? "(not transcribed: no speech-to-text reachable)" : transcript.Text, At = callerTurn.EndOfSpeech });
-        _history.Add(new ChatMessage(ChatRole.User, transcript.Unavailable ? "(The caller spoke, but no transcription is available.)" : transcript.Text));
+        // Without speech-to-text the turn is an empty user message: the message taker then knows it
+        // heard something it cannot read, and the recording keeps what was said.
+        _history.Add(new ChatMessage(ChatRole.User, transcript.Unavailable ? string.Empty : transcript.Text));
         return true;
     }
 

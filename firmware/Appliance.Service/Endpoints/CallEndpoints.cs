@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Appliance.Configuration.Store;
+using Appliance.Conversation.Routing;
+using Appliance.Service.Http;
+
+namespace Appliance.Service.Endpoints;
+
+/// <summary>/v1/calls: the call log (newest first, searchable) and one call's whole record; /v1/calls/active.</summary>
+internal static class CallEndpoints
+{
+    public static RouteGroupBuilder MapCalls(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/calls").WithTags("calls");
+
+        group.MapGet("/", IResult (ConfigurationStore store, int? offset, int? limit, string? search) =>
+        {
+            if (offset is < 0 || limit is < 1 or > 500)
+            {
+                var errors = new Configuration.Validation.ValidationErrors();
+                errors.Add(offset is < 0 ? "offset" : "limit", offset is < 0 ? "must be 0 or more" : "must be 1 to 500");
+                return ApiResults.Validation(errors);
+            }
+            return ApiResults.Json(new JsonObject
+            {
+                ["calls"] = WireFormat.PublicList(store.ListCallRecords(offset ?? 0, limit ?? 50, search)),
+            });
+        });
+
+        group.MapGet("/active", (CallCoordinator calls) =>
+        {
+            var list = new JsonArray();
+            foreach (var session in calls.ActiveCalls)
+            {
+                list.Add((JsonNode)new JsonObject
+                {
+                    ["id"] = session.Record.Id,
+                    ["agent_name"] = session.Record.AgentName,
+                    ["caller_number"] = session.Record.CallerNumber,
+                    ["state"] = session.State.ToString().ToLowerInvariant(),
+                    ["started_at"] = session.Record.StartedAt.ToString("O"),
+                });
+            }
+            return ApiResults.Json(new JsonObject { ["calls"] = list });
+        });
+
+        group.MapGet("/{id}", IResult (string id, ConfigurationStore store) =>
+            store.GetCallRecord(id) is { } record ? ApiResults.Json(WireFormat.Public(record)) : ApiResults.NotFound($"call {id}"));
+
+        return group;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using Appliance.Configuration.Model;
+using Appliance.Configuration.Store;
+using Appliance.Conversation.Lines;
+using Appliance.Conversation.Routing;
+using Appliance.Telephony.Sip.Messages;
+using Appliance.Telephony.Sip.Registration;
+using Appliance.Telephony.Sip.Transport;
+using Appliance.Telephony.Sip.UserAgent;
+
+namespace Appliance.Service.Telephony;
+
+/// <summary>
+/// Runs the SIP user agent for the box's life: listens (127.0.0.1:5060 by default; Sip:Address,
+/// Sip:Port or --sip-port), registers to each PBX connection, trusts each trunk's addresses, and
+/// hands every inbound call to the router and then to a call session.
+/// </summary>
+internal sealed class SipHost(ConfigurationStore store, CallRouter router, CallCoordinator calls, IConfiguration configuration,
+    TimeProvider time, ILogger<SipHost> logger, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private SipUserAgent? _agent;
+    private int _stopped;
+
+    public SipUserAgent? UserAgent => _agent;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = BuildOptions();
+        _agent = SipUserAgent.Start(options, time, loggers.CreateLogger("Appliance.Sip"));
+        _agent.IncomingCall += OnIncomingCall;
+        logger.LogInformation("SIP listening on udp/{Udp} tcp/{Tcp}, {Registrations} registration(s), {Trusted} trusted peer(s)",
+            _agent.UdpEndPoint, _agent.TcpEndPoint, options.Registrations.Count, options.TrustedPeers.Count);
+        return Task.CompletedTask;
+    }
+
+    private SipUserAgentOptions BuildOptions()
+    {
+        var address = IPAddress.TryParse(configuration["Sip:Address"], out var a) ? a : IPAddress.Loopback;
+        var port = int.TryParse(configuration["Sip:Port"], out var p) && p is >= 0 and <= 65535 ? p : 5060;
+        var registrations = new List<SipRegistrationOptions>();
+        var trusted = new List<IPAddress>();
+        foreach (var c in store.ListConnections())
+        {
+            if (!c.Enabled)
+            {
+                continue;
+            }
+            if (c.Type == ConnectionTypes.SipRegistration && c.Host is not null && c.Username is not null)
+            {
+                registrations.Add(new SipRegistrationOptions
+                {
+                    RegistrarHost = c.Host,
+                    RegistrarPort = c.Port ?? 5060,
+                    Transport = c.Transport == "tcp" ? SipTransportKind.Tcp : SipTransportKind.Udp,
+                    User = c.Username,
+                    Domain = c.Realm,
+                    AuthUser = c.AuthUsername,
+                    Password = c.Password,
+                    ExpiresSeconds = c.RegisterExpiresSec,
+                });
+            }
+            if (c.Type == ConnectionTypes.SipTrunk)
+            {
+                foreach (var allowed in c.AllowedAddresses)
+                {
+                    if (IPAddress.TryParse(allowed, out var ip))
+                    {
+                        trusted.Add(ip);
+                    }
+                }
+            }
+        }
+        return new SipUserAgentOptions
+        {
+            Transport = new SipTransportOptions { BindAddress = address, Port = port },
+            Registrations = registrations,
+            TrustedPeers = trusted,
+        };
+    }
+
+    private void OnIncomingCall(SipCall call) => _ = HandleAsync(call);
+
+    private async Task HandleAsync(SipCall call)
+    {
+        var called = call.RequestUser ?? call.ToUser;
+        var caller = call.RemoteParty.Uri.User;
+        try
+        {
+            var decision = router.Route(called);
+            var agent = decision switch
+            {
+                RouteDecision.Answer answer => answer.Agent,
+                RouteDecision.Forward forward => forward.Agent,
+                _ => null,
+            };
+            var record = calls.OpenRecord(TelephonyProviders.Sip, CallDirections.Inbound, caller, called, agent);
+            switch (decision)
+            {
+                case RouteDecision.Refuse refuse:
+                    call.Reject(refuse.StatusCode, ReasonPhrase(refuse.StatusCode), refuse.Reason);
+                    calls.CloseUnanswered(record, CallStatuses.Refused, refuse.Reason);
+                    return;
+                case RouteDecision.Forward forward when SipUri.TryParse("tel:" + forward.Target, out var target) && target is not null:
+                    call.Redirect(target);
+                    calls.CloseUnanswered(record, CallStatuses.Forwarded, forward.Reason);
+                    return;
+            }
+            call.Ring();
+            if (!call.Accept())
+            {
+                calls.CloseUnanswered(record, CallStatuses.Failed, "the call could not be answered (no common codec or no free RTP port)");
+                return;
+            }
+            await calls.RunAsync(new SipCallLine(call, time), agent!, record, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Inbound call {CallId} failed", call.CallId);
+            if (call.State == SipCallState.Offering)
+            {
+                call.Reject(500, "Server Internal Error", "the box could not take the call");
+            }
+        }
+    }
+
+    private static string ReasonPhrase(int status) => status switch
+    {
+        403 => "Forbidden",
+        404 => "Not Found",
+        480 => "Temporarily Unavailable",
+        486 => "Busy Here",
+        _ => "Service Unavailable",
+    };
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Stop and dispose may both run (the container disposes what the host stopped): only the first acts.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_agent is not null)
+        {
+            await _agent.DisposeAsync().ConfigureAwait(false);
+            _agent = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+}
