@@ -30,6 +30,8 @@ var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Applia
 var store = app.Services.GetRequiredService<ConfigurationStore>();
 log.LogInformation("Appliance {Version} using {Database} ({Migrated} documents migrated)", SystemEndpoints.Version, options.DatabasePath, store.MigratedDocuments);
 FirstApiKey.EnsureExists(store, options, log);
+// Close the database as soon as the host has stopped, before anything else is torn down.
+app.Lifetime.ApplicationStopped.Register(store.Dispose);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
