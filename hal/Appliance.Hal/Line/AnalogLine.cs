@@ -12,6 +12,7 @@ namespace Appliance.Hal.Line;
 /// </summary>
 public sealed class AnalogLine : IAnalogLine, IDisposable
 {
+    private static readonly TimeSpan PreRingCallerIdAge = TimeSpan.FromSeconds(5);
     private readonly IBoard _board;
     private readonly AnalogLineOptions _options;
     private readonly TimeProvider _time;
@@ -24,6 +25,7 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
     private DateTimeOffset? _deadline; // when the armed timeout is due; null when none is
     private string _callId = "";
     private CallerIdInfo? _callerId;
+    private DateTimeOffset _callerIdAt;
     private DateTimeOffset _answeredAt;
     private CallEndReason _endReason;
 
@@ -113,6 +115,7 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
                     lock (_gate)
                     {
                         _callerId = callerId;
+                        _callerIdAt = _time.GetUtcNow();
                     }
                 }
 
@@ -182,6 +185,13 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
         {
             if (_state == LineState.Idle)
             {
+                // Caller ID sent before the first ring (ETSI, DTMF) arrives a second or two
+                // ahead; anything older belongs to no call.
+                if (_time.GetUtcNow() - _callerIdAt > PreRingCallerIdAge)
+                {
+                    _callerId = null;
+                }
+
                 SetStateLocked(LineState.Ringing);
             }
         }

@@ -38,6 +38,29 @@ public class AnalogLineTests
     }
 
     [Fact]
+    public void Stale_caller_id_heard_long_before_ringing_is_not_attached_to_the_call()
+    {
+        using var h = new LineHarness(new AnalogLineOptions { AnswerAfterRings = 1 });
+        h.Board.Audio.InjectCapture(FskModulator.Modulate(CallerIdMessageCodec.Encode(Alice, true), FskStandard.Bell202, 8000));
+        h.Run(10);
+        Assert.Equal(Alice, h.Line.CallerId);
+        h.Board.Exchange.Ring(RingCadenceProfile.US);
+        h.Run(2.5);
+        Assert.Equal(["incoming - -", "answered"], h.Events);
+    }
+
+    [Fact]
+    public void Fsk_caller_id_just_before_the_first_ring_is_kept()
+    {
+        using var h = new LineHarness(new AnalogLineOptions { AnswerAfterRings = 1, Cadence = RingCadenceProfile.UK });
+        h.Board.Audio.InjectCapture(FskModulator.Modulate(CallerIdMessageCodec.Encode(Alice, true), FskStandard.V23, 8000));
+        h.Run(1);
+        h.Board.Exchange.Ring(RingCadenceProfile.UK);
+        h.Run(1.5);
+        Assert.Equal(["incoming 5551234567 ALICE", "answered"], h.Events);
+    }
+
+    [Fact]
     public void Without_caller_id_the_call_still_arrives()
     {
         using var h = new LineHarness();
