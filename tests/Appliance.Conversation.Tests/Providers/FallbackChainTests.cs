@@ -190,4 +190,25 @@ public sealed class FallbackChainTests : IAsyncLifetime
 
         Assert.Equal("still works", transcript.Text);
     }
+
+    [Fact]
+    public async Task A_consumer_slower_than_the_idle_timeout_does_not_count_against_the_provider()
+    {
+        _clouds.Secondary.Failure = FakeFailure.ServerError;
+        _clouds.Primary.ChatText = "one two three four";
+        var call = _clouds.NewCall();
+        var text = "";
+
+        await foreach (var update in call.Language.GetStreamingResponseAsync(Question))
+        {
+            text += update.Text;
+            // The session is busy (say, playing audio) for longer than the idle timeout.
+            _clouds.Time.Advance(TwoCloudsFixture.Policy.IdleTimeout * 2);
+        }
+
+        Assert.Equal("one two three four", text.Trim());
+        var report = Assert.Single(_clouds.Reports);
+        Assert.Equal("primary", report.ServedBy);
+        Assert.Equal([AttemptOutcome.Served], report.Attempts.Select(a => a.Outcome));
+    }
 }

@@ -121,6 +121,8 @@ public sealed class FallbackChain<TProvider>
                     try
                     {
                         hasItem = await items.MoveNextAsync().ConfigureAwait(false);
+                        // Disarmed while the consumer holds the item: a slow consumer is not a silent provider.
+                        attemptCancel.CancelAfter(Timeout.InfiniteTimeSpan);
                     }
                     catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                     {
