@@ -6,16 +6,18 @@ namespace Appliance.Audio.Denoise;
 /// compared with its minimum over the last 1..2 s; bins well above that minimum count as speech,
 /// and the noise estimate is a recursive average whose update slows down in proportion to the
 /// smoothed speech-presence probability. Tracks non-stationary noise within ~2 s, never lets speech
-/// peaks leak into the estimate. Per frame work is a few passes over the bins; nothing allocates.
+/// peaks leak into the estimate. The published estimate is averaged over neighbouring bins, which
+/// halves its variance for broadband noise (fewer isolated over- and under-estimates, so less
+/// musical noise). Per frame work is a few passes over the bins; nothing allocates.
 /// </summary>
 internal sealed class NoiseTracker
 {
     // Time constants for one update per 20 ms hop.
     private const float PeriodogramSmoothing = 0.8f;
     private const float PresenceSmoothing = 0.2f;
-    private const float NoiseSmoothing = 0.9f;
+    private const float NoiseSmoothing = 0.95f;
     // Smoothed power above this multiple of the minimum means speech in that bin.
-    private const float PresenceRatio = 5f;
+    private const float PresenceRatio = 3f;
     // The minimum is searched over windows of this many frames (1 s); memory is 1..2 windows.
     private const int MinimumWindowFrames = 50;
 
@@ -24,11 +26,17 @@ internal sealed class NoiseTracker
     private readonly float[] _windowMinimum;
     private readonly float[] _presence;
     private readonly float[] _noise;
+    private readonly float[] _spread;
+    private readonly int _spreadBins;
     private int _framesInWindow;
     private bool _started;
 
-    public NoiseTracker(int bins)
+    /// <param name="spreadBins">Half-width of the frequency average of the published estimate.</param>
+    public NoiseTracker(int bins, int spreadBins)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(spreadBins);
+        _spreadBins = spreadBins;
+        _spread = new float[bins];
         _smoothed = new float[bins];
         _minimum = new float[bins];
         _windowMinimum = new float[bins];
@@ -37,7 +45,7 @@ internal sealed class NoiseTracker
     }
 
     /// <summary>Noise power per bin (same scale as the periodogram).</summary>
-    public ReadOnlySpan<float> Noise => _noise;
+    public ReadOnlySpan<float> Noise => _spread;
 
     public void Update(ReadOnlySpan<float> power)
     {
@@ -49,6 +57,7 @@ internal sealed class NoiseTracker
             power.CopyTo(_windowMinimum);
             power.CopyTo(_noise);
             _started = true;
+            Spread();
             return;
         }
         bool windowEnds = ++_framesInWindow >= MinimumWindowFrames;
@@ -78,6 +87,32 @@ internal sealed class NoiseTracker
         if (windowEnds)
         {
             _framesInWindow = 0;
+        }
+        Spread();
+    }
+
+    // Moving average over 2 * spreadBins + 1 bins (fewer at the edges) with a running sum.
+    private void Spread()
+    {
+        int bins = _noise.Length;
+        double sum = 0; // double: the running sum spans bins of very different power
+        int hi = Math.Min(bins - 1, _spreadBins);
+        for (int j = 0; j <= hi; j++)
+        {
+            sum += _noise[j];
+        }
+        int lo = 0;
+        for (int k = 0; k < bins; k++)
+        {
+            _spread[k] = (float)(sum / (hi - lo + 1));
+            if (hi < bins - 1)
+            {
+                sum += _noise[++hi];
+            }
+            if (k - _spreadBins >= 0)
+            {
+                sum -= _noise[lo++];
+            }
         }
     }
 

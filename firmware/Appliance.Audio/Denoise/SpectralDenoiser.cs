@@ -40,7 +40,8 @@ internal sealed class SpectralDenoiser : Denoiser
         int windowLength = 2 * hop;
         _fft = new RealFft((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)windowLength));
         int bins = _fft.Bins;
-        _noise = new NoiseTracker(bins);
+        // ~100 Hz either side at any rate.
+        _noise = new NoiseTracker(bins, spreadBins: (int)Math.Round(100.0 * _fft.Size / sampleRate));
         _gate = new LevelGate(sampleRate, _fft.Size, settings.GateClosedDb, settings.GateOpenDb);
         _gainFloor = MathF.Pow(10f, _settings.GainFloorDb / 20f);
         // Periodic sqrt-Hann for analysis and synthesis: the product is a Hann window, whose
