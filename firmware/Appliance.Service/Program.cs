@@ -2,6 +2,7 @@ using Appliance.Configuration.Store;
 using Appliance.Service.Endpoints;
 using Appliance.Service.Hosting;
 using Appliance.Service.Http;
+using Appliance.Service.Web;
 
 // The composition root: the only place that knows every layer.
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -23,6 +24,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(services => ConfigurationStore.Open(
     services.GetRequiredService<ApplianceOptions>().DatabasePath, services.GetRequiredService<TimeProvider>()));
 builder.Services.AddCallPath();
+builder.Services.AddWebUi();
 
 var app = builder.Build();
 var options = app.Services.GetRequiredService<ApplianceOptions>();
@@ -35,6 +37,7 @@ app.Lifetime.ApplicationStopped.Register(store.Dispose);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebUi();
 app.UseMiddleware<BearerAuthentication>();
 app.MapSystem();
 app.MapAgents();
@@ -45,6 +48,7 @@ app.MapCalls();
 app.MapAgentPhoneCompat();
 app.MapAgentConfigCompat();
 app.MapVocodeCompat();
+app.MapWebUi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Appliance.Conversation.Routing;
+using Appliance.Service.Http;
+
+namespace Appliance.Service.Web;
+
+/// <summary>
+/// /web/events: server-sent events for the dashboard. The active calls are sampled every second
+/// and sent when they change (a call starts, ends or changes state), with a heartbeat every 15 s.
+/// </summary>
+internal static class WebEvents
+{
+    private static readonly TimeSpan Sample = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static RouteHandlerBuilder MapWebEvents(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/web/events", IResult (HttpContext context, WebSessions sessions, CallCoordinator calls, TimeProvider time) =>
+            sessions.Find(context) is null
+                ? ApiResults.Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "log in first")
+                : TypedResults.ServerSentEvents(ActiveCalls(calls, time, context.RequestAborted), "calls"));
+
+    private static async IAsyncEnumerable<string> ActiveCalls(CallCoordinator calls, TimeProvider time, [EnumeratorCancellation] CancellationToken ct)
+    {
+        string? last = null;
+        var lastSent = time.GetUtcNow();
+        while (!ct.IsCancellationRequested)
+        {
+            var snapshot = Snapshot(calls);
+            if (snapshot != last || time.GetUtcNow() - lastSent >= Heartbeat)
+            {
+                last = snapshot;
+                lastSent = time.GetUtcNow();
+                yield return snapshot;
+            }
+            try
+            {
+                await Task.Delay(Sample, time, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static string Snapshot(CallCoordinator calls)
+    {
+        var list = new JsonArray();
+        foreach (var session in calls.ActiveCalls)
+        {
+            list.Add((JsonNode)new JsonObject
+            {
+                ["id"] = session.Record.Id,
+                ["agent_name"] = session.Record.AgentName,
+                ["caller_number"] = session.Record.CallerNumber,
+                ["state"] = session.State.ToString().ToLowerInvariant(),
+                ["started_at"] = session.Record.StartedAt.ToString("O"),
+            });
+        }
+        return new JsonObject { ["calls"] = list }.ToJsonString();
+    }
+}

@@ -1,0 +1,81 @@
+import { api, el, nav, notify, showErrors, clearErrors } from './common.js';
+import { buildForm, readForm } from './forms.js';
+
+nav('connections');
+
+const types = ['sip_trunk', 'sip_registration', 'analog_line', 'openai_compatible', 'openai', 'deepgram', 'elevenlabs',
+  'cartesia', 'google', 'azure_llm', 'azure_speech', 'assemblyai', 'deepseek', 'rime', 'playht', 'smtp'];
+
+const groups = [
+  { legend: 'Connection', fields: [
+    { name: 'name', label: 'Name', type: 'text' },
+    { name: 'type', label: 'Type', type: 'select', options: types },
+    { name: 'description', label: 'Description', type: 'text' },
+    { name: 'enabled', label: 'Enabled', type: 'bool' },
+    { name: 'priority', label: 'Priority (lower is tried first)', type: 'number', step: 1 },
+  ] },
+  { legend: 'PBX / SIP', fields: [
+    { name: 'host', label: 'Host', type: 'text' },
+    { name: 'port', label: 'Port', type: 'number', step: 1 },
+    { name: 'transport', label: 'Transport', type: 'select', options: ['udp', 'tcp', 'tls'] },
+    { name: 'username', label: 'User', type: 'text' },
+    { name: 'password', label: 'Password', type: 'secret' },
+    { name: 'realm', label: 'Realm', type: 'text' },
+  ] },
+  { legend: 'Cloud provider or e-mail', fields: [
+    { name: 'base_url', label: 'Base URL', type: 'text' },
+    { name: 'api_key', label: 'API key', type: 'secret' },
+    { name: 'model', label: 'Model', type: 'text' },
+    { name: 'voice', label: 'Voice', type: 'text' },
+    { name: 'from_address', label: 'From address (e-mail)', type: 'text' },
+  ] },
+];
+
+const form = document.getElementById('connection-form');
+let editing = {};
+
+function closeForm() {
+  form.hidden = true;
+  clearErrors(form);
+}
+
+function openForm(connection) {
+  editing = connection;
+  buildForm(form, connection.id ? `Edit ${connection.name}` : 'New connection', groups, connection, closeForm);
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const body = readForm(form, groups, editing);
+  const { status, body: result } = editing.id
+    ? await api('PATCH', `/v1/connections/${encodeURIComponent(editing.id)}`, body)
+    : await api('POST', '/v1/connections', body);
+  if (status === 200 || status === 201) {
+    closeForm();
+    notify(`Saved ${result.name}`);
+    await load();
+  } else {
+    showErrors(form, result);
+  }
+});
+
+async function remove(connection) {
+  if (!confirm(`Delete connection ${connection.name}?`)) return;
+  const { status, body } = await api('DELETE', `/v1/connections/${encodeURIComponent(connection.id)}`);
+  notify(status === 200 ? `Deleted ${connection.name}` : `Could not delete: ${body.detail}`);
+  await load();
+}
+
+async function load() {
+  const { body } = await api('GET', '/v1/connections');
+  document.getElementById('connections').replaceChildren(...body.connections.map((connection) => el('tr', { 'data-connection': connection.name },
+    el('td', {}, connection.name),
+    el('td', {}, connection.type),
+    el('td', { class: 'optional' }, connection.host ?? connection.base_url ?? ''),
+    el('td', {}, el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'secondary', onclick: () => openForm(connection) }, 'Edit'),
+      el('button', { type: 'button', class: 'danger', onclick: () => remove(connection) }, 'Delete'))))));
+}
+
+document.getElementById('new-connection').addEventListener('click', () => openForm({ type: 'sip_trunk', enabled: true, transport: 'udp' }));
+load();

@@ -1,0 +1,78 @@
+// Builds an edit form from a field list and reads it back as a JSON body for the API.
+// Field: { name, label, type: text|textarea|number|bool|select|list|secret, options?, step? }.
+// Secrets are write-only: the form shows "set"/"not set" from secrets_set and never a value.
+import { el } from './common.js';
+
+function input(field, value, secretsSet) {
+  switch (field.type) {
+    case 'textarea':
+      return el('textarea', { name: field.name }, value ?? '');
+    case 'bool':
+      return el('input', { name: field.name, type: 'checkbox', checked: value === true });
+    case 'select':
+      return el('select', { name: field.name },
+        field.options.map((option) => el('option', { value: option, selected: option === value }, option)));
+    case 'number':
+      return el('input', { name: field.name, type: 'number', step: field.step ?? 'any', value: value ?? '' });
+    case 'list':
+      return el('input', { name: field.name, value: (value ?? []).join(', ') });
+    case 'secret': {
+      const isSet = secretsSet.includes(field.name);
+      return el('input', {
+        name: field.name, type: 'password', autocomplete: 'new-password',
+        placeholder: isSet ? 'set (type to replace)' : 'not set',
+      });
+    }
+    default:
+      return el('input', { name: field.name, value: value ?? '' });
+  }
+}
+
+/** Fills <form> with fieldsets for groups [{ legend, fields }] showing the entity's values. */
+export function buildForm(form, title, groups, entity, onCancel) {
+  const secretsSet = entity.secrets_set ?? [];
+  const fieldsets = groups.map((group) => el('fieldset', {}, el('legend', {}, group.legend),
+    group.fields.map((field) => el('label', {},
+      el('span', { class: 'name' }, field.label),
+      input(field, entity[field.name], secretsSet),
+      field.type === 'secret'
+        ? el('span', { class: 'secret-state', 'data-secret': field.name }, secretsSet.includes(field.name) ? 'set' : 'not set')
+        : null))));
+  form.replaceChildren(
+    el('h2', {}, title),
+    el('p', { class: 'form-error', role: 'alert' }),
+    ...fieldsets,
+    el('div', { class: 'actions' },
+      el('button', { type: 'submit' }, 'Save'),
+      el('button', { type: 'button', class: 'secondary', onclick: onCancel }, 'Cancel')));
+  form.hidden = false;
+}
+
+function valueOf(field, control) {
+  switch (field.type) {
+    case 'bool': return control.checked;
+    case 'number': return control.value.trim() === '' ? null : Number(control.value);
+    case 'list': return control.value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    default: return control.value.trim() === '' ? null : control.value;
+  }
+}
+
+/**
+ * The JSON body: for a new entity every filled field, for an existing one only what changed.
+ * A secret is sent only when something was typed into it.
+ */
+export function readForm(form, groups, original) {
+  const body = {};
+  const isNew = original.id === undefined;
+  for (const field of groups.flatMap((group) => group.fields)) {
+    const value = valueOf(field, form.elements.namedItem(field.name));
+    if (field.type === 'secret') {
+      if (value !== null) body[field.name] = value;
+    } else if (isNew) {
+      if (value !== null && !(Array.isArray(value) && value.length === 0)) body[field.name] = value;
+    } else if (JSON.stringify(value) !== JSON.stringify(original[field.name] ?? (field.type === 'list' ? [] : null))) {
+      body[field.name] = value;
+    }
+  }
+  return body;
+}
