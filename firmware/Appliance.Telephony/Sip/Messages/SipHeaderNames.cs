@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Appliance.Telephony.Sip.Messages;
 
 /// <summary>
@@ -41,13 +43,19 @@ public static class SipHeaderNames
     public const string Unsupported = "Unsupported";
     public const string Accept = "Accept";
 
-    private static readonly string[] Known =
-    [
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownLookup = BuildLookup();
+
+    private static FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BuildLookup()
+    {
+        string[] known =
+        [
         Via, From, To, CallId, CSeq, Contact, MaxForwards, ContentLength, ContentType, ContentEncoding,
         Route, RecordRoute, Expires, MinExpires, Subject, Supported, Require, Allow, UserAgent, Server,
         WwwAuthenticate, ProxyAuthenticate, Authorization, ProxyAuthorization, ReferTo, ReferredBy,
         Replaces, Event, SubscriptionState, SessionExpires, MinSe, Reason, Unsupported, Accept,
-    ];
+        ];
+        return known.ToFrozenDictionary(k => k, k => k, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Maps a header name as it appeared on the wire (any case, compact or long) to its canonical form.</summary>
     public static string Canonical(ReadOnlySpan<char> name)
@@ -72,14 +80,7 @@ public static class SipHeaderNames
                 case 'x': return SessionExpires;
             }
         }
-        foreach (var known in Known)
-        {
-            if (name.Equals(known, StringComparison.OrdinalIgnoreCase))
-            {
-                return known;
-            }
-        }
-        return name.ToString();
+        return KnownLookup.TryGetValue(name, out var canonical) ? canonical : name.ToString();
     }
 
     /// <summary>Headers whose values may be comma-separated lists (RFC 3261 §7.3.1); auth headers are not.</summary>
