@@ -63,6 +63,7 @@ public sealed class AgentPhoneConformanceTests : IClassFixture<CompatBox>
         { "interruptionSensitivity", "0.3", "interruption_sensitivity", "0.3" },
         { "enableBackchannel", "false", "enable_backchannel", "false" },
         { "language", "\"es-US\"", "locale", "\"es-US\"" },
+        { "language", "\"pt\"", "default_language", "\"pt\"" },
     };
 
     [Theory]

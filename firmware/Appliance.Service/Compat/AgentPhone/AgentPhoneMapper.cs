@@ -127,7 +127,7 @@ internal static class AgentPhoneMapper
             c["voice_mode"] = DefaultVoiceMode;
         }
 
-        if (d.TryString("language", out var language))
+        if (!IsEcho(d, "language", stored is null ? null : LanguageOf(stored)) && d.TryString("language", out var language))
         {
             var locale = language ?? DefaultLanguage;
             if (!Formats.IsBcp47(locale))
@@ -137,7 +137,7 @@ internal static class AgentPhoneMapper
             else
             {
                 c["default_language"] = Formats.LanguageOf(locale);
-                c["locale"] = locale == Formats.LanguageOf(locale) ? null : locale;
+                c["locale"] = locale;
             }
         }
         return c;
