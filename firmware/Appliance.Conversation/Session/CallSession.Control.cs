@@ -48,6 +48,7 @@ public sealed partial class CallSession
     private sealed class SessionCallControl(CallSession session) : ICallControl
     {
         private static readonly TimeSpan KeypadTimeout = TimeSpan.FromSeconds(15);
+        private static readonly TimeSpan TransferTimeout = TimeSpan.FromSeconds(30);
 
         public async Task<ToolOutcome> TransferAsync(string target, bool warm, CancellationToken cancellationToken)
         {
@@ -62,7 +63,18 @@ public sealed partial class CallSession
             session._log.Event(warm ? "warm_transfer" : "transfer", destination);
             // Warm transfer on this line type: the caller hears hold music while the far end is rung.
             session._mixer.IsOnHold = warm;
-            var done = await session._line.TransferAsync(destination, cancellationToken).ConfigureAwait(false);
+            // A successful transfer ends the line (the PBX takes the caller, we send BYE) and that
+            // cancels the call; the outcome is still awaited so the record says what happened.
+            using var outcome = new CancellationTokenSource(TransferTimeout, session._time);
+            bool done;
+            try
+            {
+                done = await session._line.TransferAsync(destination, outcome.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                done = false;
+            }
             session._mixer.IsOnHold = false;
             session._log.Event("transfer_result", done ? "accepted" : "failed");
             if (!done)

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Appliance.Configuration.Store;
+using Appliance.Conversation.Tests.Fakes;
+using Appliance.Service.Telephony;
+using Appliance.Telephony.Tests.Interop;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Appliance.Service.Tests.Calls;
+
+/// <summary>
+/// A real call through the whole box: sipp dials a configured number over SIP and speaks (PCMA RTP
+/// from sipp's bundled recording); a local HTTP server speaks the OpenAI wire protocol for
+/// transcription, streaming chat (with a tool call) and speech (espeak-ng audio); the agent greets,
+/// answers, then transfers by REFER; the call record holds all of it.
+/// </summary>
+public sealed class EndToEndCallTests : IAsyncLifetime
+{
+    private readonly ApplianceFactory _box = new();
+    private FakeOpenAiServer _cloud = null!;
+
+    public async Task InitializeAsync() => _cloud = await FakeOpenAiServer.StartNewAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _cloud.DisposeAsync();
+        await _box.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_caller_is_greeted_answered_and_transferred_by_the_configured_agent()
+    {
+        var api = _box.Api();
+        var (connection, _) = await api.PostAsync("/v1/connections",
+            $$"""{"name":"cloud","type":"openai_compatible","base_url":"{{_cloud.V1}}","api_key":"sk-test-secret","model":"gpt-test"}""");
+        Assert.Equal(201, connection);
+        var (agentStatus, agent) = await api.PostAsync("/v1/agents", """
+            {"name":"billing-bot","welcome_message":"Welcome to Acme.","system_prompt":"You route callers.",
+             "transfer_number":"+15551230000","tools":["transfer_call"],"phone_number":"custom","custom_phone_numbers":["+15550001234"],
+             "interruption_sensitivity":0.2}
+            """);
+        Assert.Equal(201, agentStatus);
+        _cloud.TranscriptText = "I have a question about my bill";
+        _cloud.ChatText = "Sure, I can help with billing.";
+        var port = _box.Services.GetRequiredService<SipHost>().UserAgent!.UdpEndPoint.Port;
+
+        // The first answer is spoken; once it has been asked for, the next turn makes the model transfer.
+        var sipp = Sipp.RunAsync("caller_asks_for_transfer.xml", port, TimeSpan.FromSeconds(75), service: "+15550001234");
+        await WaitUntilAsync(() => _cloud.Received.Any(r => r.Path.Contains("chat", StringComparison.Ordinal)), TimeSpan.FromSeconds(40));
+        _cloud.ChatToolCall = ("transfer_call", """{"target":"+15551230000","warm":false}""");
+        var (exit, output) = await sipp;
+        Assert.True(exit == 0, "sipp failed:\n" + output);
+
+        var store = _box.Services.GetRequiredService<ConfigurationStore>();
+        var record = store.ListCallRecords().Single();
+        await WaitUntilAsync(() => store.GetCallRecord(record.Id)!.EndedAt is not null, TimeSpan.FromSeconds(10));
+        record = store.GetCallRecord(record.Id)!;
+        var (_, recordJson) = await api.GetJsonAsync($"/v1/calls/{record.Id}");
+        Assert.True(record.Status == "transferred", "the call record:\n" + recordJson + "\nsipp:\n" + output);
+        Assert.Equal("billing-bot", record.AgentName);
+        Assert.Equal("+15550001234", record.CalledNumber);
+        Assert.Equal("+15557654321", record.CallerNumber);
+        Assert.Equal("Welcome to Acme.", record.Turns[0].Text);
+        Assert.Contains(record.Turns, t => t.Role == "caller" && t.Text == "I have a question about my bill");
+        var answer = Assert.Single(record.Turns, t => t.Role == "agent" && t.Text.Contains("help with billing", StringComparison.Ordinal));
+        Assert.NotNull(answer.ResponseLatencyMs);
+        Assert.NotNull(answer.SttMs);
+        Assert.NotNull(answer.LlmFirstTokenMs);
+        Assert.NotNull(answer.TtsFirstAudioMs);
+        Assert.Contains(record.Events, e => e.Type == "transfer" && e.Detail == "+15551230000");
+        Assert.Contains(record.Events, e => e.Type == "transfer_result" && e.Detail == "accepted");
+        Assert.False(record.Degraded);
+        Assert.True(record.Quality is { PacketsReceived: > 100 }, "RTP statistics are recorded");
+
+        // The cloud saw a transcription, streamed chats offering the transfer tool, and speech requests, all with the key.
+        Assert.Contains(_cloud.Received, r => r.Path.EndsWith("/audio/transcriptions", StringComparison.Ordinal));
+        Assert.Contains(_cloud.Received, r => r.Path.EndsWith("/audio/speech", StringComparison.Ordinal) && r.Body.Contains("Welcome to Acme.", StringComparison.Ordinal));
+        var chat = _cloud.Received.First(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
+        Assert.Contains("transfer_call", chat.Body, StringComparison.Ordinal);
+        Assert.Contains("You route callers.", chat.Body, StringComparison.Ordinal);
+        Assert.All(_cloud.Received, r => Assert.Equal("Bearer sk-test-secret", r.Authorization));
+
+        // And the API shows the same record.
+        var (status, call) = await api.GetJsonAsync($"/v1/calls/{record.Id}");
+        Assert.Equal(200, status);
+        Assert.Equal("transferred", call["status"]!.GetValue<string>());
+        Assert.DoesNotContain("sk-test-secret", call.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the call to progress");
+            await Task.Delay(100);
+        }
+    }
+}
