@@ -97,7 +97,7 @@ public sealed class VocodeConformanceTests : IClassFixture<CompatBox>
                "voice":"voice-42",
                "initial_message":"Hello, how can I help you today?",
                "actions":[{"type":"action_transfer_call","config":{"phone_number":"+15551230000"}},{"type":"action_end_conversation","config":{}},{"type":"action_dtmf","config":{}}],
-               "webhook":{"subscriptions":["event_message","event_action"],"url":"https://example.com/webhook","method":"POST"},
+               "webhook":{"subscriptions":["event_message","event_action"],"url":"https://example.com/webhook","method":"POST","label":"My Webhook","description":"This is a description"},
                "interrupt_sensitivity":"high",
                "noise_suppression":false,
                "endpointing_sensitivity":"relaxed",
@@ -125,6 +125,8 @@ public sealed class VocodeConformanceTests : IClassFixture<CompatBox>
         Assert.Equal("+15551230000", a["transfer_number"]!.GetValue<string>());
         var hook = a["extensions"]!["webhooks"]![0]!;
         Assert.Equal("https://example.com/webhook", hook["url"]!.GetValue<string>());
+        Assert.Equal("My Webhook", hook["name"]!.GetValue<string>());
+        Assert.Equal("This is a description", hook["description"]!.GetValue<string>());
         Assert.Equal(["event_message", "event_action"], hook["subscriptions"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal(0.8, a["interruption_sensitivity"]!.GetValue<double>());
         Assert.Equal("off", a["denoising_mode"]!.GetValue<string>());

@@ -99,7 +99,7 @@ internal static class VocodeAgentMapper
         if (d.Json["prompt"] is JsonObject prompt)
         {
             var p = new DialectBody(prompt, d.Errors, Prefix + "prompt.");
-            p.RefuseUnknown(new HashSet<string>(StringComparer.Ordinal) { "content", "context_endpoint" });
+            p.RefuseUnknown(new HashSet<string>(StringComparer.Ordinal) { "content", "context_endpoint", "label", "name", "description" });
             if (p.TryString("content", out var content))
             {
                 c["system_prompt"] = content ?? "";
@@ -159,7 +159,7 @@ internal static class VocodeAgentMapper
                 continue;
             }
             var a = new DialectBody(action, d.Errors, path + ".");
-            a.RefuseUnknown(new HashSet<string>(StringComparer.Ordinal) { "type", "config", "action_trigger" });
+            a.RefuseUnknown(new HashSet<string>(StringComparer.Ordinal) { "type", "config", "action_trigger", "label", "name", "description" });
             if (!a.TryEnum("type", ActionTypes, out var type) || type is null)
             {
                 if (!action.ContainsKey("type"))
@@ -200,12 +200,16 @@ internal static class VocodeAgentMapper
             return;
         }
         var w = new DialectBody(webhook, d.Errors, Prefix + "webhook.");
-        w.RefuseUnknown(new HashSet<string>(StringComparer.Ordinal) { "url", "method", "subscriptions" });
+        w.RefuseUnknown(new HashSet<string>(StringComparer.Ordinal) { "url", "method", "subscriptions", "label", "name", "description" });
+        w.TryString("label", out var label);
+        w.TryString("name", out var hookName);
+        w.TryString("description", out var description);
         c["extensions"] = new JsonObject
         {
             ["webhooks"] = new JsonArray(new JsonObject
             {
-                ["name"] = "vocode-webhook",
+                ["name"] = label ?? hookName ?? "vocode-webhook",
+                ["description"] = description,
                 ["url"] = webhook["url"]?.DeepClone(),
                 ["method"] = webhook["method"]?.DeepClone() ?? "POST",
                 ["subscriptions"] = webhook["subscriptions"]?.DeepClone() ?? new JsonArray(),
