@@ -20,9 +20,9 @@ internal sealed record DenoiseSettings(
     public static DenoiseSettings For(DenoisingMode mode) => mode switch
     {
         // Narrow gate: a noise gate for pauses.
-        DenoisingMode.NoiseCancellation => new(GainFloorDb: -30f, OverSubtraction: 0.7f, DecisionDirectedAlpha: 0.9f, GateClosedDb: 2f, GateOpenDb: 6f),
+        DenoisingMode.NoiseCancellation => new(GainFloorDb: -30f, OverSubtraction: 0.7f, DecisionDirectedAlpha: 0.95f, GateClosedDb: 2f, GateOpenDb: 6f),
         // Wide gate: frames that do not rise 7..12 dB above the babble level are background talkers.
-        DenoisingMode.NoiseAndBackgroundSpeechCancellation => new(GainFloorDb: -30f, OverSubtraction: 1f, DecisionDirectedAlpha: 0.8f, GateClosedDb: 7f, GateOpenDb: 12f),
+        DenoisingMode.NoiseAndBackgroundSpeechCancellation => new(GainFloorDb: -30f, OverSubtraction: 1f, DecisionDirectedAlpha: 0.9f, GateClosedDb: 7f, GateOpenDb: 12f),
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "No spectral settings for this mode."),
     };
 }

@@ -5,7 +5,7 @@ namespace Appliance.Audio.Denoise;
 /// <summary>
 /// The spectral engine: STFT with a 40 ms sqrt-Hann window and 50% overlap (hop = the 20 ms
 /// frame, so one FFT pair per frame and one frame of latency), MCRA noise tracking, a
-/// decision-directed a priori SNR with a Wiener gain and a gain floor, a frame-level
+/// decision-directed a priori SNR refined by a second (two-step) pass, Wiener gain with a floor, a frame-level
 /// <see cref="LevelGate"/> (narrow for noise, wide for babble) that sends background-only frames
 /// to the floor, overlap-add. All buffers are allocated in the constructor.
 /// </summary>
@@ -123,7 +123,11 @@ internal sealed class SpectralDenoiser : Denoiser
             // Decision-directed a priori SNR (Ephraim-Malah) from last frame's clean estimate.
             float prior = alpha * _previousCleanPower[k] / n + (1f - alpha) * MathF.Max(posterior - 1f, 0f);
             prior = MathF.Max(prior, 1e-3f);
-            float g = MathF.Max(prior / (1f + prior), _gainFloor);
+            float first = prior / (1f + prior);
+            // Second step (Plapous' two-step noise reduction): the a priori SNR re-estimated from
+            // this frame's own first-step gain, which removes the decision-directed one-frame lag.
+            float second = first * first * posterior;
+            float g = MathF.Max(second / (1f + second), _gainFloor);
             _gain[k] = g;
             _previousCleanPower[k] = g * g * _power[k];
         }
