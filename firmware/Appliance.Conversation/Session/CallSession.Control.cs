@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Appliance.Configuration.Model;
 using Appliance.Conversation.Providers.Tools;
 
@@ -83,6 +84,7 @@ public sealed partial class CallSession
                 return new ToolOutcome(false, "the transfer did not go through; tell the caller and offer to take a message");
             }
             session._log.Update(r => r.Status = CallStatuses.Transferred);
+            StopAskingTheModel();
             session._ended = true;
             await session._callCts.CancelAsync().ConfigureAwait(false);
             return new ToolOutcome(true, "transferred");
@@ -91,6 +93,7 @@ public sealed partial class CallSession
         public Task<ToolOutcome> EndConversationAsync(string? reason, CancellationToken cancellationToken)
         {
             session._endAfterSpeaking = true;
+            StopAskingTheModel();
             session._log.Event("end_conversation", reason);
             return Task.FromResult(new ToolOutcome(true, "the call ends after your last words"));
         }
@@ -111,8 +114,8 @@ public sealed partial class CallSession
                 session._keypadMax = maxDigits;
                 pending = session._keypad = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(KeypadTimeout);
+            using var deadline = new CancellationTokenSource(KeypadTimeout, session._time);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             try
             {
                 var digits = await pending.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
@@ -126,6 +129,15 @@ public sealed partial class CallSession
                     session._keypad = null;
                     return session._keypadDigits.Length > 0 ? new ToolOutcome(true, session._keypadDigits) : new ToolOutcome(false, "no digits were typed");
                 }
+            }
+        }
+
+        /// <summary>The call is over: the model is not asked for more words after this tool.</summary>
+        private static void StopAskingTheModel()
+        {
+            if (FunctionInvokingChatClient.CurrentContext is { } context)
+            {
+                context.Terminate = true;
             }
         }
 

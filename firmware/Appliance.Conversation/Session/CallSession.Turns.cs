@@ -54,14 +54,15 @@ public sealed partial class CallSession
     /// <summary>The next caller turn, or null when the silence deadline (poke or hang-up) comes first.</summary>
     private async Task<EndedTurn?> NextTurnOrSilenceAsync(CancellationToken ct)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var deadline = LastActivity + NextSilenceLimit();
         var delay = deadline - _time.GetUtcNow();
         if (delay <= TimeSpan.Zero)
         {
             return null;
         }
-        wait.CancelAfter(delay);
+        // The deadline runs on the session's clock (a fake one in tests), not the system timer.
+        using var timeout = new CancellationTokenSource(delay, _time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
             return await _turnEnds.Reader.ReadAsync(wait.Token).ConfigureAwait(false);

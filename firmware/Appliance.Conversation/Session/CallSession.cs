@@ -30,6 +30,7 @@ public sealed partial class CallSession : IAsyncDisposable
 {
     private const int Rate = 8000;
     private const int FrameSamples = Rate / 50;
+    private const int MaxToolRounds = 4;
     private static readonly TimeSpan FrameDuration = TimeSpan.FromMilliseconds(20);
 
     private readonly ICallLine _line;
@@ -100,7 +101,10 @@ public sealed partial class CallSession : IAsyncDisposable
             Temperature = (float?)agent.LlmTemperature,
             MaxOutputTokens = agent.LlmMaxTokens,
         };
-        _chat = new ChatClientBuilder(providers.Language).UseFunctionInvocation().Build();
+        // A phone turn needs a tool round or two; a model looping on tools must not hold the line.
+        _chat = new ChatClientBuilder(providers.Language)
+            .UseFunctionInvocation(configure: f => f.MaximumIterationsPerRequest = MaxToolRounds)
+            .Build();
         _line.Ended += OnLineEnded;
         _line.DtmfReceived += OnDtmf;
     }
