@@ -93,6 +93,7 @@ public sealed partial class CallSession
     {
         _echo.Process(_in, _echoReference, _clean);
         var isEcho = _runtime.Agent.EchoDetection && _echoDetector.Update(_echo);
+        _denoiser.Process(_clean);
         var vad = _vad.Process(_clean);
         Remember(_clean);
 

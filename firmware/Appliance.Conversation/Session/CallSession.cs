@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Appliance.Audio.Denoise;
 using Appliance.Audio.Echo;
 using Appliance.Audio.Endpointing;
 using Appliance.Audio.Mixing;
@@ -19,7 +20,7 @@ namespace Appliance.Conversation.Session;
 /// One answered call: its line, its audio chain and its provider chains, from greeting to hang-up.
 /// The whole data path of a call is declared here and in the partial files beside it:
 /// <code>
-/// line in → echo cancel (ref = what we played) → VAD → barge-in / endpointing → STT
+/// line in → echo cancel (ref = what we played) → denoise → VAD → barge-in / endpointing → STT
 ///   → LLM (tools) → sentences → TTS → speed (WSOLA) → mixer (ambience, thinking) → line out
 /// </code>
 /// A 20 ms media tick (CallSession.Media.cs) moves audio; the conversation task
@@ -50,6 +51,7 @@ public sealed partial class CallSession : IAsyncDisposable
     // Audio blocks, used only by the media tick.
     private readonly LineEchoCanceller _echo = new(Rate, TimeSpan.FromMilliseconds(128));
     private readonly EchoDetector _echoDetector = new();
+    private readonly Denoiser _denoiser;
     private readonly VoiceActivityDetector _vad;
     private readonly TurnDetector _turns;
     private readonly BargeInDecider _bargeIn;
@@ -70,6 +72,7 @@ public sealed partial class CallSession : IAsyncDisposable
         _logger = services.Logger;
         _runtime = AgentRuntime.From(agent, Rate);
         _log = new CallLog(record, services);
+        _denoiser = Denoiser.Create(agent.DenoisingMode, Rate);
         _vad = new VoiceActivityDetector(services.CreateVadClassifier(), _runtime.Vad);
         _turns = new TurnDetector(_runtime.Endpointing);
         _bargeIn = new BargeInDecider(_runtime.BargeIn);
