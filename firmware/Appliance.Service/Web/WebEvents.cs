@@ -15,13 +15,17 @@ internal static class WebEvents
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
     public static RouteHandlerBuilder MapWebEvents(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/web/events", IResult (HttpContext context, WebSessions sessions, CallCoordinator calls, TimeProvider time) =>
+        routes.MapGet("/web/events", IResult (HttpContext context, WebSessions sessions, CallCoordinator calls, TimeProvider time, IHostApplicationLifetime lifetime) =>
             sessions.Find(context) is null
                 ? ApiResults.Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "log in first")
-                : TypedResults.ServerSentEvents(ActiveCalls(calls, time, context.RequestAborted), "calls"));
+                : TypedResults.ServerSentEvents(ActiveCalls(calls, time, context.RequestAborted, lifetime.ApplicationStopping), "calls"));
 
-    private static async IAsyncEnumerable<string> ActiveCalls(CallCoordinator calls, TimeProvider time, [EnumeratorCancellation] CancellationToken ct)
+    // The stream also ends when the service stops: an open dashboard must not hold shutdown for 30 s.
+    private static async IAsyncEnumerable<string> ActiveCalls(CallCoordinator calls, TimeProvider time, CancellationToken requestAborted,
+        CancellationToken stopping, [EnumeratorCancellation] CancellationToken enumeration = default)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping, enumeration);
+        var ct = linked.Token;
         string? last = null;
         var lastSent = time.GetUtcNow();
         while (!ct.IsCancellationRequested)
