@@ -14,10 +14,14 @@ namespace Appliance.Web.Tests;
 public sealed class WebBox : WebApplicationFactory<Program>
 {
     private readonly TimeProvider? _time;
+    private readonly int _sipPort;
 
-    public WebBox(TimeProvider? time = null)
+    /// <param name="time">A clock for the whole box (a fake one in lockout tests).</param>
+    /// <param name="sipPort">The SIP port, when a test dials the box; 0 takes any free port.</param>
+    public WebBox(TimeProvider? time = null, int sipPort = 0)
     {
         _time = time;
+        _sipPort = sipPort;
         DataDirectory = Path.Combine(Path.GetTempPath(), "appliance-web-" + Guid.NewGuid().ToString("N"));
         Port = FreePort();
         UseKestrel(k => k.Listen(IPAddress.Loopback, Port));
@@ -42,7 +46,7 @@ public sealed class WebBox : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Data", DataDirectory);
-        builder.UseSetting("Sip:Port", "0");
+        builder.UseSetting("Sip:Port", _sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (_time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_time));

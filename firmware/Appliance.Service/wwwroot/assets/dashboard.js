@@ -5,7 +5,10 @@ nav('dashboard');
 async function refreshSystem() {
   const { status, body } = await api('GET', '/v1/system');
   if (status !== 200) return;
-  document.getElementById('version').textContent = body.version;
+  // The build metadata after '+' (the commit) goes in the tooltip; the release number stays readable.
+  const version = document.getElementById('version');
+  version.textContent = body.version.split('+')[0];
+  version.title = body.version;
   document.getElementById('uptime').textContent = formatDuration(body.uptime_sec);
   document.getElementById('storage').textContent = formatBytes(body.storage_bytes);
   document.getElementById('runtime').textContent = `${body.runtime} (${body.architecture}${body.native_aot ? ', native AOT' : ''})`;
