@@ -63,7 +63,12 @@ public sealed partial class CallSession
 
         if (_line.TryReadFrame(_in))
         {
+            _recorder?.Write(_in, _out);
             ProcessInbound(speaking);
+        }
+        else
+        {
+            _recorder?.Write(ReadOnlySpan<short>.Empty, _out);
         }
         _out.AsSpan().CopyTo(_echoReference);
     }

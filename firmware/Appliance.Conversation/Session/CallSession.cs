@@ -59,6 +59,7 @@ public sealed partial class CallSession : IAsyncDisposable
     private readonly WsolaTimeStretcher _stretcher = new(Rate);
     private readonly FrameQueue _playback = new(FrameSamples, capacityFrames: 50 * 120);
 
+    private readonly CallRecorder? _recorder;
     private volatile CallState _state = CallState.Ringing;
     private volatile bool _ended;
 
@@ -108,6 +109,11 @@ public sealed partial class CallSession : IAsyncDisposable
         _chat = new ChatClientBuilder(providers.Language)
             .UseFunctionInvocation(configure: f => f.MaximumIterationsPerRequest = MaxToolRounds)
             .Build();
+        if (services.RecordingsDirectory is { } recordings && (agent.RecordingEnabled || agent.AgentType == AgentTypes.MessageTaker))
+        {
+            _recorder = new CallRecorder(Path.Combine(recordings, record.Id + ".wav"), Rate, FrameSamples);
+            record.RecordingFile = Path.GetFileName(_recorder.FilePath);
+        }
         _line.Ended += OnLineEnded;
         _line.DtmfReceived += OnDtmf;
     }
@@ -172,6 +178,7 @@ public sealed partial class CallSession : IAsyncDisposable
             await _line.HangUpAsync().ConfigureAwait(false);
         }
         SetState(CallState.Ended);
+        _recorder?.Dispose();
         _sttTurn?.Dispose();
         _sttTurn = null;
         var taken = _providers.MessageTaker.Taken;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Appliance.Configuration.Store;
 using Appliance.Conversation.Routing;
+using Appliance.Service.Hosting;
 using Appliance.Service.Http;
 
 namespace Appliance.Service.Endpoints;
@@ -41,6 +42,17 @@ internal static class CallEndpoints
                 });
             }
             return ApiResults.Json(new JsonObject { ["calls"] = list });
+        });
+
+        group.MapGet("/{id}/recording", IResult (string id, ConfigurationStore store, ApplianceOptions options) =>
+        {
+            // The file name comes from our own record, never from the request, so no path can escape the folder.
+            if (store.GetCallRecord(id) is not { RecordingFile: { } file })
+            {
+                return ApiResults.NotFound($"a recording of call {id}");
+            }
+            var path = Path.Combine(options.RecordingsDirectory, Path.GetFileName(file));
+            return File.Exists(path) ? TypedResults.PhysicalFile(path, "audio/wav", $"call-{id}.wav") : ApiResults.NotFound($"a recording of call {id}");
         });
 
         group.MapGet("/{id}", IResult (string id, ConfigurationStore store) =>

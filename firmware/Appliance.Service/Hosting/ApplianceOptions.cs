@@ -13,6 +13,8 @@ internal sealed class ApplianceOptions
 
     public string DatabasePath => Path.Combine(Path.GetFullPath(Data), "appliance.db");
 
+    public string RecordingsDirectory => Path.Combine(Path.GetFullPath(Data), "recordings");
+
     public string InitialKeyPath => Path.Combine(Path.GetFullPath(Data), "initial-api-key.txt");
 
     /// <summary>Reads the options; the command-line spellings are mapped in <see cref="ConfigurationSetup"/>.</summary>

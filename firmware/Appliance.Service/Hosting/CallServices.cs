@@ -43,7 +43,8 @@ internal static class CallServices
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("Appliance.Call"),
                 () => vad.Create(AudioFormat.TelephonyRate),
                 sp.GetRequiredService<SoundLibrary>(),
-                store.SaveCallRecord);
+                store.SaveCallRecord,
+                sp.GetRequiredService<ApplianceOptions>().RecordingsDirectory);
         });
         services.AddSingleton(sp => new CallRouter(sp.GetRequiredService<ConfigurationStore>()));
         services.AddSingleton(sp => new CallCoordinator(

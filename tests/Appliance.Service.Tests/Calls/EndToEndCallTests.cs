@@ -36,7 +36,7 @@ public sealed class EndToEndCallTests : IAsyncLifetime
         var (agentStatus, agent) = await api.PostAsync("/v1/agents", """
             {"name":"billing-bot","welcome_message":"Welcome to Acme.","system_prompt":"You route callers.",
              "transfer_number":"+15551230000","tools":["transfer_call"],"phone_number":"custom","custom_phone_numbers":["+15550001234"],
-             "interruption_sensitivity":0.2}
+             "interruption_sensitivity":0.2,"recording_enabled":true}
             """);
         Assert.Equal(201, agentStatus);
         _cloud.TranscriptText = "I have a question about my bill";
@@ -79,11 +79,61 @@ public sealed class EndToEndCallTests : IAsyncLifetime
         Assert.Contains("You route callers.", chat.Body, StringComparison.Ordinal);
         Assert.All(_cloud.Received, r => Assert.Equal("Bearer sk-test-secret", r.Authorization));
 
+        // The call was recorded: the greeting and the caller's speech are in the file.
+        using var wav = await api.GetAsync($"/v1/calls/{record.Id}/recording");
+        Assert.Equal("audio/wav", wav.Content.Headers.ContentType?.MediaType);
+        var samples = Appliance.Audio.Wav.WavFile.Read(await wav.Content.ReadAsStreamAsync(), out var rate);
+        Assert.Equal(8000, rate);
+        Assert.True(samples.Length > 8000 * 10, $"{samples.Length} samples recorded");
+        Assert.True(Rms(samples) > 300, "the recording is not silence");
+
         // And the API shows the same record.
         var (status, call) = await api.GetJsonAsync($"/v1/calls/{record.Id}");
         Assert.Equal(200, status);
         Assert.Equal("transferred", call["status"]!.GetValue<string>());
         Assert.DoesNotContain("sk-test-secret", call.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_cloud_dies_mid_call_the_box_keeps_the_call_in_degraded_mode_to_a_clean_end()
+    {
+        var api = _box.Api();
+        await api.PostAsync("/v1/connections", $$"""{"name":"cloud","type":"openai_compatible","base_url":"{{_cloud.V1}}","api_key":"k","timeout_ms":1500}""");
+        await api.PostAsync("/v1/agents", """
+            {"name":"front-desk","welcome_message":"Welcome to Acme.","phone_number":"custom","custom_phone_numbers":["+15550001234"],
+             "interruption_sensitivity":0.2}
+            """);
+        _cloud.TranscriptText = "Hello, is anyone there?";
+        _cloud.ChatText = "Yes, how can I help?";
+        var port = _box.Services.GetRequiredService<SipHost>().UserAgent!.UdpEndPoint.Port;
+
+        var sipp = Sipp.RunAsync("caller_speaks_and_hangs_up.xml", port, TimeSpan.FromSeconds(75), service: "+15550001234");
+        await WaitUntilAsync(() => _cloud.Received.Any(r => r.Path.Contains("chat", StringComparison.Ordinal)), TimeSpan.FromSeconds(40));
+        await _cloud.DisposeAsync(); // the internet goes away mid-call
+        var (exit, output) = await sipp;
+        Assert.True(exit == 0, "sipp failed:\n" + output);
+
+        var store = _box.Services.GetRequiredService<ConfigurationStore>();
+        var id = store.ListCallRecords().Single().Id;
+        await WaitUntilAsync(() => store.GetCallRecord(id)!.EndedAt is not null, TimeSpan.FromSeconds(10));
+        var record = store.GetCallRecord(id)!;
+        var (_, recordJson) = await api.GetJsonAsync($"/v1/calls/{id}");
+        Assert.True(record.Status == "completed" && record.EndReason == "remote-bye", recordJson.ToJsonString());
+        Assert.True(record.Degraded, "the record says the call ran degraded");
+        // The cloud answered first; after it died the local message taker carried on.
+        Assert.Contains(record.Turns, t => t.Role == "agent" && t.Text.Contains("how can I help", StringComparison.Ordinal));
+        Assert.Contains(record.Turns, t => t.Role == "agent" && t.Text.Contains("take a message", StringComparison.Ordinal));
+        Assert.DoesNotContain(record.Events, e => e.Type == "error");
+    }
+
+    private static double Rms(short[] samples)
+    {
+        double sum = 0;
+        foreach (var s in samples)
+        {
+            sum += (double)s * s;
+        }
+        return Math.Sqrt(sum / Math.Max(1, samples.Length));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
