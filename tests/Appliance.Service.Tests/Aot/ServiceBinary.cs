@@ -49,7 +49,8 @@ public sealed class ServiceBinary
         {
             info = new ProcessStartInfo(Path);
         }
-        foreach (var arg in new[] { "--urls", url, "--data", dataDirectory })
+        // SIP on a free port too, so binaries started side by side (x64, arm64, other tests) never collide on 5060.
+        foreach (var arg in new[] { "--urls", url, "--data", dataDirectory, "--sip-port", "0" })
         {
             info.ArgumentList.Add(arg);
         }
