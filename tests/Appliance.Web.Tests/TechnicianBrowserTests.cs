@@ -126,6 +126,19 @@ public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHe
         Assert.Equal("", await page.InputValueAsync("#agent-form input[name=webhook_secret]"));
         var agentsHtml = await page.ContentAsync();
 
+        // Duplicate makes a copy without the secret; delete asks first (the dialog is accepted).
+        await page.ClickAsync("tr[data-agent=hooked] >> text=Duplicate");
+        await Expect(page.Locator("tr[data-agent=hooked-copy]")).ToBeVisibleAsync();
+        var copy = (await api.GetObjectAsync("/v1/agents/hooked-copy"))!;
+        Assert.Equal("https://crm.example/hook", copy["webhook_url"]!.GetValue<string>());
+        Assert.DoesNotContain("webhook_secret", copy["secrets_set"]!.AsArray().Select(s => s!.GetValue<string>()));
+        await page.ClickAsync("tr[data-agent=hooked-copy] >> text=Delete");
+        await Expect(page.Locator("tr[data-agent=hooked-copy]")).ToHaveCountAsync(0);
+        using (var gone = await api.GetAsync("/v1/agents/hooked-copy"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, gone.StatusCode);
+        }
+
         await page.GotoAsync("/web/connections");
         await page.ClickAsync("tr[data-connection=pbx] >> text=Edit");
         await Expect(page.Locator("[data-secret=password]")).ToHaveTextAsync("set");

@@ -47,8 +47,9 @@ const groups = [
   ] },
 ];
 
-// Set by the box, never sent back when duplicating.
-const readOnly = ['id', 'created_at', 'updated_at', 'secrets_set', 'schema_version', 'phone_number', 'custom_phone_numbers'];
+// Set by the box (the API refuses them as read-only), or tied to this agent alone: not copied.
+const readOnly = ['id', 'project', 'created_at', 'updated_at', 'secrets_set', 'schema_version', 'phone_number', 'custom_phone_numbers',
+  'google_place_data', 'google_place_context', 'google_place_fetched_at'];
 
 const form = document.getElementById('agent-form');
 let editing = {};
