@@ -3,6 +3,7 @@ using Appliance.Configuration.Store;
 using Appliance.Conversation.Routing;
 using Appliance.Service.Hosting;
 using Appliance.Service.Http;
+using Appliance.Service.Telephony;
 
 namespace Appliance.Service.Endpoints;
 
@@ -24,6 +25,25 @@ internal static class CallEndpoints
             return ApiResults.Json(new JsonObject
             {
                 ["calls"] = WireFormat.PublicList(store.ListCallRecords(offset ?? 0, limit ?? 50, search)),
+            });
+        });
+
+        group.MapPost("/", async Task<IResult> (HttpRequest request, ConfigurationStore store, SipHost sip, CancellationToken ct) =>
+        {
+            var (body, error) = await JsonBody.ReadObjectAsync(request, ct);
+            if (error is not null)
+            {
+                return error;
+            }
+            var parsed = OutboundCallRequest.Parse(body!, store);
+            if (parsed.Errors is { } errors)
+            {
+                return ApiResults.Validation(errors);
+            }
+            return ApiResults.Guard(() =>
+            {
+                var record = sip.PlaceCall(parsed.Agent!, parsed.To!, parsed.FromNumber, parsed.Variables);
+                return ApiResults.Json(WireFormat.Public(record), StatusCodes.Status202Accepted);
             });
         });
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Appliance.Configuration.Model;
 using Appliance.Configuration.Store;
+using Appliance.Configuration.Validation;
 using Appliance.Conversation.Lines;
 using Appliance.Conversation.Routing;
 using Appliance.Telephony.Sip.Messages;
@@ -122,6 +123,69 @@ internal sealed class SipHost(ConfigurationStore store, CallRouter router, CallC
                 call.Reject(500, "Server Internal Error", "the box could not take the call");
             }
         }
+    }
+
+    /// <summary>
+    /// Places an outbound call for <paramref name="agent"/> (POST /v1/calls): through the first PBX or
+    /// trunk connection for a number or extension, or straight to a sip: URI. Returns the call record
+    /// at once; the session runs when the far end answers.
+    /// </summary>
+    public CallRecord PlaceCall(Agent agent, string to, string? fromNumber, IReadOnlyDictionary<string, string>? variables)
+    {
+        var ua = _agent ?? throw new InvalidOperationException("SIP is not running");
+        if (OutboundTarget(to) is not { } target)
+        {
+            throw ValidationException.For("to", "needs a PBX or SIP trunk connection to call a number or extension; configure one, or call a sip: URI");
+        }
+        var self = new SipNameAddress(new SipUri("sip", fromNumber ?? "appliance", ua.UdpEndPoint.Address.ToString()));
+        var record = calls.OpenRecord(TelephonyProviders.Sip, CallDirections.Outbound, fromNumber, to, agent);
+        var call = ua.Call(target, destination: null, from: self);
+        var answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        call.Established += _ => answered.TrySetResult(true);
+        call.Ended += (_, reason) => answered.TrySetResult(false);
+        _ = RunOutboundAsync(call, answered.Task, agent, record, variables);
+        return record;
+    }
+
+    private async Task RunOutboundAsync(SipCall call, Task<bool> answered, Agent agent, CallRecord record, IReadOnlyDictionary<string, string>? variables)
+    {
+        try
+        {
+            var ok = await answered.WaitAsync(TimeSpan.FromSeconds(60), time, _stopping.Token).ConfigureAwait(false);
+            if (!ok)
+            {
+                calls.CloseUnanswered(record, CallStatuses.Failed, call.EndReason is { } r ? $"not answered: {r.Cause} {r.StatusCode}" : "not answered");
+                return;
+            }
+            await calls.RunAsync(new SipCallLine(call, time), agent, record, _stopping.Token, variables).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await call.HangupAsync().ConfigureAwait(false);
+            calls.CloseUnanswered(record, CallStatuses.Failed, "no answer within 60 s");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Outbound call {CallId} failed", call.CallId);
+            calls.CloseUnanswered(record, CallStatuses.Failed, ex.GetType().Name);
+        }
+    }
+
+    private SipUri? OutboundTarget(string to)
+    {
+        if (to.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))
+        {
+            return SipUri.TryParse(to, out var direct) ? direct : null;
+        }
+        foreach (var c in store.ListConnections())
+        {
+            if (c.Enabled && c.Host is not null && c.Type is ConnectionTypes.SipRegistration or ConnectionTypes.SipTrunk)
+            {
+                var port = c.Port is { } p ? ":" + p.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+                return SipUri.TryParse($"sip:{to}@{c.Host}{port}", out var viaPbx) ? viaPbx : null;
+            }
+        }
+        return null;
     }
 
     private static string ReasonPhrase(int status) => status switch
