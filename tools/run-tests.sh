@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 step() { printf '\n== %s\n' "$*"; }
 
 # Debian packages of the real peers and tools the tests drive.
-packages=(sip-tester baresip-core kamailio espeak-ng sox libspeexdsp1 alsa-utils clang lld zlib1g-dev)
+packages=(sip-tester baresip-core kamailio espeak-ng sox libspeexdsp1 alsa-utils clang lld zlib1g-dev chromium)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then
