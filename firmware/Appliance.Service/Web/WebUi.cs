@@ -18,7 +18,7 @@ internal static class WebUi
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new PhysicalFileProvider(Path.Combine(WebRoot(app), "assets")),
+            FileProvider = Files(app, "assets"),
             RequestPath = "/web/assets",
             // Revalidate each load (cheap 304s on the LAN), so an update is never half-applied.
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
@@ -31,18 +31,26 @@ internal static class WebUi
         app.Services.GetRequiredService<SetupCode>().IssueIfNeeded(app.Logger);
         app.MapWebAuth();
         app.MapWebEvents();
-        app.MapWebPages(new PhysicalFileProvider(Path.Combine(WebRoot(app), "pages")));
+        app.MapWebPages(Files(app, "pages"));
     }
 
     /// <summary>
-    /// wwwroot beside the content root (tests, dotnet run) or beside the executable (a published
-    /// box, whose working directory may be anywhere).
+    /// wwwroot/<paramref name="folder"/> beside the content root (tests, dotnet run) or beside the
+    /// executable (a published box, whose working directory may be anywhere). When neither exists
+    /// the API still runs and the page answers 404, with a warning, rather than the box not starting.
     /// </summary>
-    private static string WebRoot(WebApplication app)
+    private static IFileProvider Files(WebApplication app, string folder)
     {
-        var fromContentRoot = Path.Combine(app.Environment.ContentRootPath, "wwwroot");
-        return Directory.Exists(Path.Combine(fromContentRoot, "pages"))
-            ? fromContentRoot
-            : Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        foreach (var root in new[] { app.Environment.ContentRootPath, AppContext.BaseDirectory })
+        {
+            var path = Path.Combine(root, "wwwroot", folder);
+            if (Directory.Exists(path))
+            {
+                return new PhysicalFileProvider(path);
+            }
+        }
+        app.Logger.LogWarning("The web page's wwwroot/{Folder} was not found beside {ContentRoot} or {BaseDirectory}; the page is unavailable",
+            folder, app.Environment.ContentRootPath, AppContext.BaseDirectory);
+        return new NullFileProvider();
     }
 }
