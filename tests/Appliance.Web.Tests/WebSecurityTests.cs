@@ -101,6 +101,25 @@ public sealed class WebSecurityTests
     }
 
     [Fact]
+    public async Task The_live_event_stream_sends_active_calls_and_ends_at_logout()
+    {
+        using var box = new WebBox();
+        using var client = box.Http();
+        var csrf = await client.SetUpAsync(box);
+        using var response = await client.GetAsync("/web/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Equal("event: calls", await reader.ReadLineAsync(timeout.Token));
+        Assert.Equal("""data: {"calls":[]}""", await reader.ReadLineAsync(timeout.Token));
+
+        Assert.Equal(200, (await client.PostJsonAsync("/web/auth/logout", "{}", csrf)).Status);
+        // The server closes the stream within its one-second sampling period.
+        var rest = await reader.ReadToEndAsync(timeout.Token);
+        Assert.DoesNotContain("data:", rest, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Five_failed_logins_lock_the_client_out_for_five_minutes()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -16,19 +16,20 @@ internal static class WebEvents
 
     public static RouteHandlerBuilder MapWebEvents(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/web/events", IResult (HttpContext context, WebSessions sessions, CallCoordinator calls, TimeProvider time, IHostApplicationLifetime lifetime) =>
-            sessions.Find(context) is null
+            sessions.Find(context) is not { } session
                 ? ApiResults.Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "log in first")
-                : TypedResults.ServerSentEvents(ActiveCalls(calls, time, context.RequestAborted, lifetime.ApplicationStopping), "calls"));
+                : TypedResults.ServerSentEvents(ActiveCalls(calls, () => sessions.IsLive(session), time, context.RequestAborted, lifetime.ApplicationStopping), "calls"));
 
-    // The stream also ends when the service stops: an open dashboard must not hold shutdown for 30 s.
-    private static async IAsyncEnumerable<string> ActiveCalls(CallCoordinator calls, TimeProvider time, CancellationToken requestAborted,
-        CancellationToken stopping, [EnumeratorCancellation] CancellationToken enumeration = default)
+    // The stream ends when the session does (logout, expiry) and when the service stops: an open
+    // dashboard must neither outlive its login nor hold shutdown for 30 s.
+    private static async IAsyncEnumerable<string> ActiveCalls(CallCoordinator calls, Func<bool> sessionLive, TimeProvider time,
+        CancellationToken requestAborted, CancellationToken stopping, [EnumeratorCancellation] CancellationToken enumeration = default)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping, enumeration);
         var ct = linked.Token;
         string? last = null;
         var lastSent = time.GetUtcNow();
-        while (!ct.IsCancellationRequested)
+        while (!ct.IsCancellationRequested && sessionLive())
         {
             var snapshot = Snapshot(calls);
             if (snapshot != last || time.GetUtcNow() - lastSent >= Heartbeat)

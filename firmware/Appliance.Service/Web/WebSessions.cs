@@ -72,9 +72,11 @@ internal sealed class WebSessions(TimeProvider time)
     public static bool IsStateChanging(HttpRequest request) =>
         !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
 
-    public void End(Session session) => _sessions.TryRemove(session.Token, out _);
+    /// <summary>True while the session is neither ended nor expired (a long-lived stream checks this).</summary>
+    public bool IsLive(Session session) =>
+        _sessions.TryGetValue(session.Token, out var current) && ReferenceEquals(current, session) && !IsExpired(session, time.GetUtcNow());
 
-    public void EndAll() => _sessions.Clear();
+    public void End(Session session) => _sessions.TryRemove(session.Token, out _);
 
     public static void WriteCookie(HttpContext context, Session session) =>
         context.Response.Cookies.Append(CookieName, session.Token, new CookieOptions
