@@ -15,7 +15,8 @@ namespace Appliance.Conversation.Routing;
 /// its session, keeps the list of active calls for the dashboard, and makes sure every call ends in
 /// a saved record, whatever happens.
 /// </summary>
-public sealed class CallCoordinator(ConfigurationStore store, ProviderChainFactory providerFactory, CallSessionServices services)
+public sealed class CallCoordinator(ConfigurationStore store, ProviderChainFactory providerFactory, CallSessionServices services,
+    CallConfigurationClient configurationClient)
 {
     private readonly ConcurrentDictionary<string, CallSession> _active = new(StringComparer.Ordinal);
 
@@ -53,6 +54,16 @@ public sealed class CallCoordinator(ConfigurationStore store, ProviderChainFacto
     public async Task RunAsync(ICallLine line, Agent agent, CallRecord record, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? variables = null)
     {
+        var (callAgent, fromEndpoint) = await configurationClient.ApplyAsync(agent, line.CallId, line.CallerNumber, line.CalledNumber, cancellationToken).ConfigureAwait(false);
+        if (variables is not null)
+        {
+            foreach (var (name, value) in variables)
+            {
+                fromEndpoint.TryAdd(name, value);
+            }
+        }
+        agent = callAgent;
+        variables = fromEndpoint;
         var providers = providerFactory.ForCall(ProviderEndpoints.From(store.ListConnections()), report => OnStageReport(record, report));
         if (agent.VoiceMode == VoiceModes.Webhook && agent.WebhookUrl is { } url)
         {

@@ -47,8 +47,12 @@ internal static class CallServices
                 sp.GetRequiredService<ApplianceOptions>().RecordingsDirectory);
         });
         services.AddSingleton(sp => new CallRouter(sp.GetRequiredService<ConfigurationStore>()));
+        services.AddSingleton(sp => new CallConfigurationClient(
+            new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Appliance.Call")));
         services.AddSingleton(sp => new CallCoordinator(
-            sp.GetRequiredService<ConfigurationStore>(), sp.GetRequiredService<ProviderChainFactory>(), sp.GetRequiredService<CallSessionServices>()));
+            sp.GetRequiredService<ConfigurationStore>(), sp.GetRequiredService<ProviderChainFactory>(), sp.GetRequiredService<CallSessionServices>(),
+            sp.GetRequiredService<CallConfigurationClient>()));
         services.AddSingleton<SipHost>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHost>());
         return services;
