@@ -47,22 +47,7 @@ internal static class CallEndpoints
             });
         });
 
-        group.MapGet("/active", (CallCoordinator calls) =>
-        {
-            var list = new JsonArray();
-            foreach (var session in calls.ActiveCalls)
-            {
-                list.Add((JsonNode)new JsonObject
-                {
-                    ["id"] = session.Record.Id,
-                    ["agent_name"] = session.Record.AgentName,
-                    ["caller_number"] = session.Record.CallerNumber,
-                    ["state"] = session.State.ToString().ToLowerInvariant(),
-                    ["started_at"] = session.Record.StartedAt.ToString("O"),
-                });
-            }
-            return ApiResults.Json(new JsonObject { ["calls"] = list });
-        });
+        group.MapGet("/active", (CallCoordinator calls) => ApiResults.Json(ActiveCalls(calls)));
 
         group.MapGet("/{id}/recording", IResult (string id, ConfigurationStore store, ApplianceOptions options) =>
         {
@@ -79,5 +64,23 @@ internal static class CallEndpoints
             store.GetCallRecord(id) is { } record ? ApiResults.Json(WireFormat.Public(record)) : ApiResults.NotFound($"call {id}"));
 
         return group;
+    }
+
+    /// <summary>The calls in progress and the state of each: /v1/calls/active and the dashboard's live events.</summary>
+    public static JsonObject ActiveCalls(CallCoordinator calls)
+    {
+        var list = new JsonArray();
+        foreach (var session in calls.ActiveCalls)
+        {
+            list.Add((JsonNode)new JsonObject
+            {
+                ["id"] = session.Record.Id,
+                ["agent_name"] = session.Record.AgentName,
+                ["caller_number"] = session.Record.CallerNumber,
+                ["state"] = session.State.ToString().ToLowerInvariant(),
+                ["started_at"] = session.Record.StartedAt.ToString("O"),
+            });
+        }
+        return new JsonObject { ["calls"] = list };
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Appliance.Conversation.Routing;
+using Appliance.Service.Endpoints;
 using Appliance.Service.Http;
 
 namespace Appliance.Service.Web;
@@ -49,20 +49,5 @@ internal static class WebEvents
         }
     }
 
-    private static string Snapshot(CallCoordinator calls)
-    {
-        var list = new JsonArray();
-        foreach (var session in calls.ActiveCalls)
-        {
-            list.Add((JsonNode)new JsonObject
-            {
-                ["id"] = session.Record.Id,
-                ["agent_name"] = session.Record.AgentName,
-                ["caller_number"] = session.Record.CallerNumber,
-                ["state"] = session.State.ToString().ToLowerInvariant(),
-                ["started_at"] = session.Record.StartedAt.ToString("O"),
-            });
-        }
-        return new JsonObject { ["calls"] = list }.ToJsonString();
-    }
+    private static string Snapshot(CallCoordinator calls) => CallEndpoints.ActiveCalls(calls).ToJsonString();
 }
