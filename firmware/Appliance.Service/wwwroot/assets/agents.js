@@ -1,5 +1,5 @@
-import { api, el, nav, notify, showErrors, clearErrors } from './common.js';
-import { buildForm, readForm } from './forms.js';
+import { api, el, nav, notify, clearErrors } from './common.js';
+import { buildForm, saveForm } from './forms.js';
 
 nav('agents');
 
@@ -67,16 +67,11 @@ function openForm(agent) {
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const body = readForm(form, groups, editing);
-  const { status, body: result } = editing.id
-    ? await api('PATCH', `/v1/agents/${encodeURIComponent(editing.id)}`, body)
-    : await api('POST', '/v1/agents', body);
-  if (status === 200 || status === 201) {
+  const saved = await saveForm(form, groups, editing, '/v1/agents');
+  if (saved) {
     closeForm();
-    notify(`Saved ${result.name}`);
+    notify(`Saved ${saved.name}`);
     await load();
-  } else {
-    showErrors(form, result);
   }
 });
 

@@ -1,7 +1,7 @@
 // Builds an edit form from a field list and reads it back as a JSON body for the API.
 // Field: { name, label, type: text|textarea|number|bool|select|list|secret, options?, step? }.
 // Secrets are write-only: the form shows "set"/"not set" from secrets_set and never a value.
-import { el } from './common.js';
+import { api, el, showErrors } from './common.js';
 
 function input(field, value, secretsSet) {
   switch (field.type) {
@@ -75,4 +75,16 @@ export function readForm(form, groups, original) {
     }
   }
   return body;
+}
+
+// Saves an edited entity of a /v1 collection: PATCH when it exists, POST when new. Returns the saved
+// entity, or null after showing the API's per-field errors beside the fields.
+export async function saveForm(form, groups, editing, collection) {
+  const body = readForm(form, groups, editing);
+  const { status, body: result } = editing.id
+    ? await api('PATCH', `${collection}/${encodeURIComponent(editing.id)}`, body)
+    : await api('POST', collection, body);
+  if (status === 200 || status === 201) return result;
+  showErrors(form, result);
+  return null;
 }
