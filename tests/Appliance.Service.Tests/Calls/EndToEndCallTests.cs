@@ -43,9 +43,10 @@ public sealed class EndToEndCallTests : IAsyncLifetime
         _cloud.ChatText = "Sure, I can help with billing.";
         var port = _box.Services.GetRequiredService<SipHost>().UserAgent!.UdpEndPoint.Port;
 
-        // The first answer is spoken; once it has been asked for, the next turn makes the model transfer.
+        // The first answer is spoken; once it is being synthesized, the next turn makes the model transfer.
         var sipp = Sipp.RunAsync("caller_asks_for_transfer.xml", port, TimeSpan.FromSeconds(75), service: "+15550001234");
-        await WaitUntilAsync(() => _cloud.Received.Any(r => r.Path.Contains("chat", StringComparison.Ordinal)), TimeSpan.FromSeconds(40));
+        await WaitUntilAsync(() => _cloud.Received.Any(r => r.Path.EndsWith("/audio/speech", StringComparison.Ordinal)
+            && r.Body.Contains("help with billing", StringComparison.Ordinal)), TimeSpan.FromSeconds(40));
         _cloud.ChatToolCall = ("transfer_call", """{"target":"+15551230000","warm":false}""");
         var (exit, output) = await sipp;
         Assert.True(exit == 0, "sipp failed:\n" + output);
