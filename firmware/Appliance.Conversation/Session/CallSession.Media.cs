@@ -32,9 +32,22 @@ public sealed partial class CallSession
     {
         Interlocked.Exchange(ref _lastHeardTicks, _time.GetUtcNow().UtcTicks);
         using var timer = new PeriodicTimer(FrameDuration, _time);
+        var due = _time.GetTimestamp();
+        var frameTicks = (long)(FrameDuration.TotalSeconds * _time.TimestampFrequency);
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
-            Tick();
+            // A timer that woke late owes several frames: run each one, so the line keeps 50 frames a
+            // second; after a stall of more than 10 frames, start again from now rather than burst.
+            var now = _time.GetTimestamp();
+            if (now - due > 10 * frameTicks)
+            {
+                due = now - frameTicks;
+            }
+            while (due + frameTicks <= now)
+            {
+                Tick();
+                due += frameTicks;
+            }
         }
     }
 

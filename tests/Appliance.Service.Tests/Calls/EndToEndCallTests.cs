@@ -85,7 +85,9 @@ public sealed class EndToEndCallTests : IAsyncLifetime
         Assert.Equal("audio/wav", wav.Content.Headers.ContentType?.MediaType);
         var samples = Appliance.Audio.Wav.WavFile.Read(await wav.Content.ReadAsStreamAsync(), out var rate);
         Assert.Equal(8000, rate);
-        Assert.True(samples.Length > 8000 * 10, $"{samples.Length} samples recorded");
+        // Every 20 ms tick of the answered call is in the file.
+        var answeredSeconds = (record.EndedAt!.Value - record.AnsweredAt!.Value).TotalSeconds;
+        Assert.True(Math.Abs((samples.Length / 8000.0) - answeredSeconds) < 1.5, $"{samples.Length / 8000.0:0.0} s recorded of a {answeredSeconds:0.0} s call");
         Assert.True(Rms(samples) > 300, "the recording is not silence");
 
         // And the API shows the same record.
