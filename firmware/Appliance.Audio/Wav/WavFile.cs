@@ -86,13 +86,15 @@ public static class WavFile
         return Read(stream, out sampleRate);
     }
 
-    /// <summary>Writes <paramref name="samples"/> as a 16-bit mono PCM WAV.</summary>
-    public static void Write(Stream stream, ReadOnlySpan<short> samples, int sampleRate)
+    /// <summary>Size of the header <see cref="WriteHeader"/> writes.</summary>
+    public const int HeaderSize = 44;
+
+    /// <summary>
+    /// Writes the 44-byte header of a 16-bit mono PCM WAV holding <paramref name="dataBytes"/> of
+    /// samples (streaming writers write it first with 0 and again with the final size).
+    /// </summary>
+    public static void WriteHeader(Span<byte> header, int sampleRate, int dataBytes)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 1000);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(samples.Length, MaxSamples);
-        Span<byte> header = stackalloc byte[44];
-        int dataBytes = samples.Length * 2;
         "RIFF"u8.CopyTo(header);
         BinaryPrimitives.WriteInt32LittleEndian(header[4..], 36 + dataBytes);
         "WAVEfmt "u8.CopyTo(header[8..]);
@@ -105,6 +107,15 @@ public static class WavFile
         BinaryPrimitives.WriteInt16LittleEndian(header[34..], 16);
         "data"u8.CopyTo(header[36..]);
         BinaryPrimitives.WriteInt32LittleEndian(header[40..], dataBytes);
+    }
+
+    /// <summary>Writes <paramref name="samples"/> as a 16-bit mono PCM WAV.</summary>
+    public static void Write(Stream stream, ReadOnlySpan<short> samples, int sampleRate)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 1000);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(samples.Length, MaxSamples);
+        Span<byte> header = stackalloc byte[HeaderSize];
+        WriteHeader(header, sampleRate, samples.Length * 2);
         stream.Write(header);
         Span<byte> buffer = stackalloc byte[2048];
         while (!samples.IsEmpty)

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Appliance.Conversation.Providers.Audio;
+using Appliance.Audio.Wav;
 
 namespace Appliance.Conversation.Session;
 
@@ -21,8 +21,8 @@ internal sealed class CallRecorder : IDisposable
         _sampleRate = sampleRate;
         _bytes = new byte[frameSamples * 2];
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024);
-        Span<byte> header = stackalloc byte[WavHeader.Mono16Size];
-        WavHeader.WriteMono16(header, sampleRate, 0);
+        Span<byte> header = stackalloc byte[WavFile.HeaderSize];
+        WavFile.WriteHeader(header, sampleRate, 0);
         _file.Write(header);
         FilePath = path;
     }
@@ -44,8 +44,8 @@ internal sealed class CallRecorder : IDisposable
 
     public void Dispose()
     {
-        Span<byte> header = stackalloc byte[WavHeader.Mono16Size];
-        WavHeader.WriteMono16(header, _sampleRate, (int)Math.Min(_dataBytes, int.MaxValue - WavHeader.Mono16Size));
+        Span<byte> header = stackalloc byte[WavFile.HeaderSize];
+        WavFile.WriteHeader(header, _sampleRate, (int)Math.Min(_dataBytes, int.MaxValue - WavFile.HeaderSize));
         _file.Position = 0;
         _file.Write(header);
         _file.Dispose();

@@ -79,23 +79,4 @@ public readonly record struct WavHeader(int SampleRate, int Channels, int BitsPe
             throw new InvalidDataException("WAV stream ended inside its header.", e);
         }
     }
-
-    /// <summary>Writes a 44-byte header for 16-bit mono PCM of the given length.</summary>
-    public static void WriteMono16(Span<byte> destination, int sampleRate, int dataBytes)
-    {
-        "RIFF"u8.CopyTo(destination);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[4..], 36 + dataBytes);
-        "WAVEfmt "u8.CopyTo(destination[8..]);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[16..], 16);
-        BinaryPrimitives.WriteInt16LittleEndian(destination[20..], 1);
-        BinaryPrimitives.WriteInt16LittleEndian(destination[22..], 1);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[24..], sampleRate);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[28..], sampleRate * 2);
-        BinaryPrimitives.WriteInt16LittleEndian(destination[32..], 2);
-        BinaryPrimitives.WriteInt16LittleEndian(destination[34..], 16);
-        "data"u8.CopyTo(destination[36..]);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[40..], dataBytes);
-    }
-
-    public const int Mono16Size = 44;
 }

@@ -38,9 +38,9 @@ public sealed class UtteranceBuffer : IDisposable
     /// <summary>The samples as a 16-bit mono WAV file.</summary>
     public byte[] ToWav(int sampleRate)
     {
-        var wav = new byte[Audio.WavHeader.Mono16Size + _count * 2];
-        Audio.WavHeader.WriteMono16(wav, sampleRate, _count * 2);
-        var body = wav.AsSpan(Audio.WavHeader.Mono16Size);
+        var wav = new byte[Appliance.Audio.Wav.WavFile.HeaderSize + _count * 2];
+        Appliance.Audio.Wav.WavFile.WriteHeader(wav, sampleRate, _count * 2);
+        var body = wav.AsSpan(Appliance.Audio.Wav.WavFile.HeaderSize);
         for (var i = 0; i < _count; i++)
         {
             System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(body[(i * 2)..], _samples[i]);
