@@ -6,7 +6,13 @@ using Appliance.Configuration.Validation;
 namespace Appliance.Configuration.Patching;
 
 /// <summary>Field rules of one entity type: which fields clients may not write, which are replaced whole.</summary>
-public sealed record EntityRules(IReadOnlySet<string> ReadOnly, IReadOnlySet<string> ReplaceWhole);
+public sealed record EntityRules(IReadOnlySet<string> ReadOnly, IReadOnlySet<string> ReplaceWhole)
+{
+    /// <summary>Rules of an entity whose only read-only fields are the ones the store manages.</summary>
+    public static readonly EntityRules StoreManagedOnly = new(
+        new HashSet<string>(StringComparer.Ordinal) { "id", "project", "created_at", "updated_at", "schema_version" },
+        new HashSet<string>(StringComparer.Ordinal));
+}
 
 /// <summary>Builds an entity from a create request, or applies an update request to a stored entity.</summary>
 public static class EntityPatcher

@@ -8,10 +8,6 @@ namespace Appliance.Configuration.Store;
 
 public sealed partial class ConfigurationStore
 {
-    private static readonly EntityRules ConnectionRules = new(
-        new HashSet<string>(StringComparer.Ordinal) { "id", "project", "created_at", "updated_at", "schema_version" },
-        new HashSet<string>(StringComparer.Ordinal));
-
     public Connection? GetConnection(string id) => _connections.FindById(id);
 
     public IReadOnlyList<Connection> ListConnections() => _connections.FindAll();
@@ -19,7 +15,7 @@ public sealed partial class ConfigurationStore
     public Connection CreateConnection(JsonObject body) => Write(() =>
     {
         var errors = new ValidationErrors();
-        var connection = EntityPatcher.Create<Connection>(body, ConnectionRules, errors);
+        var connection = EntityPatcher.Create<Connection>(body, EntityRules.StoreManagedOnly, errors);
         ThrowIfAny(errors);
         connection.Id = NewId();
         connection.CreatedAt = connection.UpdatedAt = Now;
@@ -30,7 +26,7 @@ public sealed partial class ConfigurationStore
     {
         var existing = _connections.FindById(id) ?? throw new NotFoundException($"connection {id}");
         var errors = new ValidationErrors();
-        var updated = EntityPatcher.Update(existing, patch, ConnectionRules, errors);
+        var updated = EntityPatcher.Update(existing, patch, EntityRules.StoreManagedOnly, errors);
         if (updated.Type != existing.Type)
         {
             errors.Add("type", "cannot be changed after creation");

@@ -8,10 +8,6 @@ namespace Appliance.Configuration.Store;
 
 public sealed partial class ConfigurationStore
 {
-    private static readonly EntityRules NumberRules = new(
-        new HashSet<string>(StringComparer.Ordinal) { "id", "project", "created_at", "updated_at", "schema_version" },
-        new HashSet<string>(StringComparer.Ordinal));
-
     public PhoneNumber? GetPhoneNumber(string id) => _numbers.FindById(id);
 
     public PhoneNumber? FindPhoneNumber(string number) => _numbers.FindOne(Query.EQ("number", number));
@@ -21,7 +17,7 @@ public sealed partial class ConfigurationStore
     public PhoneNumber CreatePhoneNumber(JsonObject body) => Write(() =>
     {
         var errors = new ValidationErrors();
-        var number = EntityPatcher.Create<PhoneNumber>(body, NumberRules, errors);
+        var number = EntityPatcher.Create<PhoneNumber>(body, EntityRules.StoreManagedOnly, errors);
         ThrowIfAny(errors);
         number.Id = NewId();
         number.CreatedAt = number.UpdatedAt = Now;
@@ -36,7 +32,7 @@ public sealed partial class ConfigurationStore
     {
         var existing = _numbers.FindById(id) ?? throw new NotFoundException($"phone number {id}");
         var errors = new ValidationErrors();
-        var updated = EntityPatcher.Update(existing, patch, NumberRules, errors);
+        var updated = EntityPatcher.Update(existing, patch, EntityRules.StoreManagedOnly, errors);
         ThrowIfAny(errors);
         if (updated.Number != existing.Number && FindPhoneNumber(updated.Number) is not null)
         {
