@@ -19,6 +19,9 @@ public sealed class ProviderChainFactory(HttpClient http, EndpointGuards guards,
     private readonly ITextToSpeech _localSpeech = localSpeech ?? new EspeakTextToSpeech();
     private readonly ISpeechToText _noSpeechToText = new NoSpeechToText();
 
+    /// <summary>The shared client, also for a call's webhooks and MCP servers (they time themselves).</summary>
+    public HttpClient Http => http;
+
     public CallProviders ForCall(StageEndpoints endpoints, Action<StageReport>? report)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

@@ -63,15 +63,21 @@ public sealed class CallCoordinator(ConfigurationStore store, ProviderChainFacto
             }
         }
         agent = callAgent;
+        var call = new WebhookCallContext(line.CallId, agent.Id, line.CallerNumber, line.CalledNumber);
+        await using var extensions = await CallExtensions.OpenAsync(agent, call, providerFactory.Http, services.Time, services.Logger, cancellationToken).ConfigureAwait(false);
+        // Per-call variables: the outbound request's and the configuration endpoint's win over before_call's.
+        foreach (var (name, value) in extensions.Variables)
+        {
+            fromEndpoint.TryAdd(name, value);
+        }
         variables = fromEndpoint;
         var providers = providerFactory.ForCall(ProviderEndpoints.From(store.ListConnections()), report => OnStageReport(record, report));
         if (agent.VoiceMode == VoiceModes.Webhook && agent.WebhookUrl is { } url)
         {
             var webhook = new WebhookEndpoint { Name = agent.Name + "-webhook", Url = new Uri(url), Secret = agent.WebhookSecret };
-            var call = new WebhookCallContext(line.CallId, agent.Id, line.CallerNumber, line.CalledNumber);
             providers = providers with { Language = providerFactory.WebhookAnswerer(webhook, call, providers.Language, report => OnStageReport(record, report)) };
         }
-        var session = new CallSession(line, agent, providers, record, services, variables);
+        var session = new CallSession(line, agent, providers, record, services, variables, extensions);
         _active[line.CallId] = session;
         try
         {
@@ -81,6 +87,21 @@ public sealed class CallCoordinator(ConfigurationStore store, ProviderChainFacto
         {
             _active.TryRemove(line.CallId, out _);
             await session.DisposeAsync().ConfigureAwait(false);
+            await SendAfterCallAsync(extensions, record).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>after_call webhooks get the finished record; the record keeps their outcome.</summary>
+    private async Task SendAfterCallAsync(CallExtensions extensions, CallRecord record)
+    {
+        try
+        {
+            // Not tied to the call's token: the call is over, the box may be stopping, the summary still goes.
+            await extensions.FinishAsync(record, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            store.SaveCallRecord(record);
         }
     }
 

@@ -3,7 +3,7 @@ using Appliance.Configuration.Model;
 namespace Appliance.Conversation.Session;
 
 /// <summary>The call record as the session writes it: events and turns stamped by the session clock.</summary>
-internal sealed class CallLog(CallRecord record, CallSessionServices services)
+internal sealed class CallLog(CallRecord record, CallSessionServices services, CallExtensions extensions)
 {
     private readonly Lock _gate = new();
 
@@ -24,6 +24,8 @@ internal sealed class CallLog(CallRecord record, CallSessionServices services)
             record.Turns.Add(turn);
         }
         Save();
+        // Each message of the conversation also goes to the event_message webhooks.
+        extensions.Message(turn.Role, turn.Text);
     }
 
     public void Update(Action<CallRecord> change)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.AI;
 using Appliance.Configuration.Model;
+using Appliance.Conversation.Lines;
 using Appliance.Conversation.Providers.Tools;
+using Appliance.Conversation.Providers.Tts;
 
 namespace Appliance.Conversation.Session;
 
@@ -51,6 +53,9 @@ public sealed partial class CallSession
         private static readonly TimeSpan KeypadTimeout = TimeSpan.FromSeconds(15);
         private static readonly TimeSpan TransferTimeout = TimeSpan.FromSeconds(30);
 
+        // Ringing the target, briefing it and the REFER, together.
+        private static readonly TimeSpan WarmTransferTimeout = TimeSpan.FromSeconds(75);
+
         public async Task<ToolOutcome> TransferAsync(string target, bool warm, CancellationToken cancellationToken)
         {
             var agent = session._runtime.Agent;
@@ -62,15 +67,17 @@ public sealed partial class CallSession
             await session.DrainPlaybackAsync(cancellationToken).ConfigureAwait(false);
             session.SetState(CallState.Transferring);
             session._log.Event(warm ? "warm_transfer" : "transfer", destination);
-            // Warm transfer on this line type: the caller hears hold music while the far end is rung.
+            // Warm: the caller hears hold music while the far end is rung and briefed.
             session._mixer.IsOnHold = warm;
             // A successful transfer ends the line (the PBX takes the caller, we send BYE) and that
             // cancels the call; the outcome is still awaited so the record says what happened.
-            using var outcome = new CancellationTokenSource(TransferTimeout, session._time);
+            using var outcome = new CancellationTokenSource(warm ? WarmTransferTimeout : TransferTimeout, session._time);
             bool done;
             try
             {
-                done = await session._line.TransferAsync(destination, outcome.Token).ConfigureAwait(false);
+                done = warm
+                    ? await WarmTransferAsync(destination, outcome.Token).ConfigureAwait(false)
+                    : await session._line.TransferAsync(destination, outcome.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -88,6 +95,87 @@ public sealed partial class CallSession
             session._ended = true;
             await session._callCts.CancelAsync().ConfigureAwait(false);
             return new ToolOutcome(true, "transferred");
+        }
+
+        /// <summary>
+        /// Attended transfer: calls the target (the caller on hold), briefs whoever answers in the
+        /// agent's voice on that consultation line, then joins the caller to it. Both legs go into
+        /// the call record's events. False when the target does not answer, hangs up or refuses.
+        /// </summary>
+        private async Task<bool> WarmTransferAsync(string destination, CancellationToken cancellationToken)
+        {
+            // The caller hanging up while the target is rung or briefed ends the attempt.
+            using var consulting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session._callCts.Token);
+            var consultation = await session._line.ConsultAsync(destination, consulting.Token).ConfigureAwait(false);
+            if (consultation is null)
+            {
+                session._log.Event("consult_result", "not answered");
+                return false;
+            }
+            string? consultEnded = null;
+            consultation.Ended += reason => consultEnded = reason;
+            session._log.Event("consult_answered", $"{destination} (call {consultation.CallId})");
+            try
+            {
+                var summary = HandoverSummary();
+                session._log.Event("handover", summary);
+                await SpeakOnAsync(consultation, summary, consulting.Token).ConfigureAwait(false);
+                if (consultEnded is { } reason)
+                {
+                    session._log.Event("consult_result", "the target hung up: " + reason);
+                    return false;
+                }
+                var done = await session._line.CompleteTransferAsync(consultation, cancellationToken).ConfigureAwait(false);
+                session._log.Event("consult_result", done ? "joined" : "the transfer was refused");
+                return done;
+            }
+            finally
+            {
+                // After a transfer the target ends the replaced leg itself; our BYE then only makes sure.
+                if (consultEnded is null)
+                {
+                    await consultation.HangUpAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>What the target hears before the caller is put through: who calls and their last words.</summary>
+        private string HandoverSummary()
+        {
+            string? said = null;
+            for (var i = session._history.Count - 1; i >= 0 && said is null; i--)
+            {
+                // Cues the session writes for the model are in parentheses; they are not the caller's words.
+                if (session._history[i] is { Role.Value: "user", Text: { Length: > 0 } text } && text[0] != '(')
+                {
+                    said = text.Length > 200 ? text[..200] : text;
+                }
+            }
+            var caller = session._line.CallerNumber is { Length: > 0 } number ? "a caller from " + number : "a caller";
+            var name = session._runtime.Agent.Name;
+            return said is null
+                ? $"Hello, this is {name}. I have {caller} for you. Connecting you now."
+                : $"Hello, this is {name}. I have {caller} for you, who said: {said}. Connecting you now.";
+        }
+
+        /// <summary>Speaks on another line (the consultation leg) at the line's pace of one frame per 20 ms.</summary>
+        private async Task SpeakOnAsync(ICallLine line, string text, CancellationToken cancellationToken)
+        {
+            var request = new SpeechRequest(text, Rate)
+            {
+                Voice = session._runtime.Agent.VoiceId,
+                Language = session._runtime.Language,
+                Pronunciations = session._runtime.Pronunciations(),
+            };
+            var heard = new short[FrameSamples];
+            using var pace = new PeriodicTimer(FrameDuration, session._time);
+            await foreach (var frame in session._providers.TextToSpeech.SynthesizeAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                line.WriteFrame(frame.Span);
+                // The target's replies are not listened to; reading keeps its receive buffer drained.
+                line.TryReadFrame(heard);
+                await pace.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         public Task<ToolOutcome> EndConversationAsync(string? reason, CancellationToken cancellationToken)

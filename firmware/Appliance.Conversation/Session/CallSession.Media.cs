@@ -73,14 +73,17 @@ public sealed partial class CallSession
         _speakingNow = speaking;
         _mixer.Mix(_speech, _out);
         _line.WriteFrame(_out);
+        Volatile.Write(ref _outputLevelDb, LevelDb(_out));
 
         if (_line.TryReadFrame(_in))
         {
+            Volatile.Write(ref _inputLevelDb, LevelDb(_in));
             _recorder?.Write(_in, _out);
             ProcessInbound(speaking);
         }
         else
         {
+            Volatile.Write(ref _inputLevelDb, SilenceDb);
             _recorder?.Write(ReadOnlySpan<short>.Empty, _out);
         }
         _out.AsSpan().CopyTo(_echoReference);

@@ -39,6 +39,7 @@ public sealed partial class CallSession : IAsyncDisposable
     private readonly CallProviders _providers;
     private readonly CallSessionServices _services;
     private readonly CallLog _log;
+    private readonly CallExtensions _extensions;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly IChatClient _chat;
@@ -64,7 +65,7 @@ public sealed partial class CallSession : IAsyncDisposable
     private volatile bool _ended;
 
     public CallSession(ICallLine line, Agent agent, CallProviders providers, CallRecord record, CallSessionServices services,
-        IReadOnlyDictionary<string, string>? variableOverrides = null, IEnumerable<AITool>? extraTools = null)
+        IReadOnlyDictionary<string, string>? variableOverrides = null, CallExtensions? extensions = null)
     {
         _line = line;
         _providers = providers;
@@ -72,7 +73,9 @@ public sealed partial class CallSession : IAsyncDisposable
         _time = services.Time;
         _logger = services.Logger;
         _runtime = AgentRuntime.From(agent, Rate);
-        _log = new CallLog(record, services);
+        _extensions = extensions ?? CallExtensions.None(services.Logger);
+        _log = new CallLog(record, services, _extensions);
+        _extensions.AttachRecord((type, detail) => _log.Event(type, detail));
         _denoiser = Denoiser.Create(agent.DenoisingMode, Rate);
         _vad = new VoiceActivityDetector(services.CreateVadClassifier(), _runtime.Vad);
         _turns = new TurnDetector(_runtime.Endpointing);
@@ -91,12 +94,13 @@ public sealed partial class CallSession : IAsyncDisposable
         {
             if (agent.Tools.Contains(tool.Name) || IsAlwaysOn(tool.Name, agent))
             {
-                tools.Add(tool);
+                tools.Add(new RecordedTool(tool, _log, _extensions));
             }
         }
-        if (extraTools is not null)
+        // Webhook and MCP tools: already filtered by the agent's tools list and time-limited.
+        foreach (var tool in _extensions.Tools)
         {
-            tools.AddRange(extraTools);
+            tools.Add(new RecordedTool(tool, _log, _extensions));
         }
         _chatOptions = new ChatOptions
         {

@@ -6,7 +6,8 @@ using Appliance.Conversation.Providers.Webhook;
 namespace Appliance.Conversation.Providers.Tools;
 
 /// <summary>One webhook notification's outcome, for the call record.</summary>
-public sealed record WebhookDelivery(string Webhook, string Event, bool Delivered, string Detail);
+/// <param name="Reply">before_call only: the webhook's answer when it was a JSON object.</param>
+public sealed record WebhookDelivery(string Webhook, string Event, bool Delivered, string Detail, JsonObject? Reply = null);
 
 /// <summary>
 /// Sends the non-tool webhooks of a call: before_call and after_call conditions and the
@@ -15,6 +16,9 @@ public sealed record WebhookDelivery(string Webhook, string Event, bool Delivere
 /// </summary>
 public sealed class WebhookEventNotifier(IReadOnlyList<WebhookToolDefinition> webhooks, WebhookCallContext call, HttpClient http, TimeProvider time)
 {
+    /// <summary>Largest before_call answer read; a bigger one is ignored.</summary>
+    public const int MaxReplyBytes = 64 * 1024;
+
     public Task<IReadOnlyList<WebhookDelivery>> BeforeCallAsync(CancellationToken cancellationToken) =>
         SendAsync("before_call", w => w.Conditions.Contains(WebhookCondition.BeforeCall), null, cancellationToken);
 
@@ -63,7 +67,10 @@ public sealed class WebhookEventNotifier(IReadOnlyList<WebhookToolDefinition> we
         {
             using var request = Request(webhook, eventName, data);
             using var response = await ProviderHttp.SendAsync(http, request, webhook.Name, linked.Token).ConfigureAwait(false);
-            return new WebhookDelivery(webhook.Name, eventName, true, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Only before_call answers matter (they may set template variables); the rest are not read.
+            var reply = eventName == "before_call" ? await ReadReplyAsync(response, linked.Token).ConfigureAwait(false) : null;
+            return new WebhookDelivery(webhook.Name, eventName, true, status, reply);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -72,6 +79,28 @@ public sealed class WebhookEventNotifier(IReadOnlyList<WebhookToolDefinition> we
         catch (Exception e) when (e is HttpRequestException or ProviderException or IOException)
         {
             return new WebhookDelivery(webhook.Name, eventName, false, e.GetType().Name);
+        }
+    }
+
+    /// <summary>The answer as a JSON object; null when it is empty, too big or anything else.</summary>
+    private static async Task<JsonObject?> ReadReplyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength is > MaxReplyBytes)
+        {
+            return null;
+        }
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (bytes.Length is 0 or > MaxReplyBytes)
+        {
+            return null;
+        }
+        try
+        {
+            return JsonNode.Parse(bytes) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 

@@ -38,11 +38,7 @@ public sealed class WebhookFunction : AIFunction
 
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
-        var args = new JsonObject();
-        foreach (var (key, value) in arguments)
-        {
-            args[key] = ToNode(value);
-        }
+        var args = ToolArguments.ToJson(arguments);
 
         using var request = _definition.Method == HttpMethod.Get ? Get(args) : Post(args);
         using var response = await ProviderHttp.SendAsync(_http, request, _definition.Name, cancellationToken).ConfigureAwait(false);
@@ -83,18 +79,4 @@ public sealed class WebhookFunction : AIFunction
         WebhookSigner.Apply(request, _definition.Endpoint, Encoding.UTF8.GetBytes(url.Query.TrimStart('?')), _time);
         return request;
     }
-
-    // Model arguments arrive as JsonElement (from the wire) or as plain values (from code).
-    private static JsonNode? ToNode(object? value) => value switch
-    {
-        null => null,
-        JsonElement element => JsonNode.Parse(element.GetRawText()),
-        JsonNode node => node.DeepClone(),
-        string s => JsonValue.Create(s),
-        bool b => JsonValue.Create(b),
-        int i => JsonValue.Create(i),
-        long l => JsonValue.Create(l),
-        double d => JsonValue.Create(d),
-        _ => JsonValue.Create(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)),
-    };
 }

@@ -12,11 +12,14 @@ public sealed record WebhookEndpoint
     public required Uri Url { get; init; }
     public string? Secret { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Extra request headers (extensions.webhooks[].headers); values are secrets, never printed.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Name = ").Append(Name).Append(", Url = ").Append(Url).Append(", Timeout = ").Append(Timeout)
-            .Append(", Secret = ").Append(string.IsNullOrEmpty(Secret) ? "(none)" : "(set)");
+            .Append(", Secret = ").Append(string.IsNullOrEmpty(Secret) ? "(none)" : "(set)")
+            .Append(", Headers = ").Append(Headers is { Count: > 0 } ? "(set)" : "(none)");
         return true;
     }
 

@@ -23,9 +23,16 @@ public static class WebhookSigner
         return string.Create(CultureInfo.InvariantCulture, $"t={unixSeconds},v1={Convert.ToHexStringLower(mac)}");
     }
 
-    /// <summary>Adds the signature header when the webhook has a secret.</summary>
+    /// <summary>Adds the webhook's own headers, and the signature header when it has a secret.</summary>
     internal static void Apply(HttpRequestMessage request, WebhookEndpoint webhook, byte[] body, TimeProvider time)
     {
+        if (webhook.Headers is not null)
+        {
+            foreach (var (name, value) in webhook.Headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
         if (!string.IsNullOrEmpty(webhook.Secret))
         {
             request.Headers.TryAddWithoutValidation(HeaderName, Sign(webhook.Secret, time.GetUtcNow().ToUnixTimeSeconds(), body));
