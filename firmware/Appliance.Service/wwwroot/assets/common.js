@@ -54,11 +54,13 @@ export function showErrors(form, problem) {
   clearErrors(form);
   const general = [];
   for (const [field, messages] of Object.entries(problem.errors ?? {})) {
-    const input = form.elements.namedItem(field);
+    // "tasks[0].name" or "template_variables.x" belong to the input of the top-level field.
+    const input = form.elements.namedItem(field) ?? form.elements.namedItem(field.split(/[.[]/)[0]);
     const text = messages.join('; ');
-    if (input instanceof Element) {
+    if (input instanceof Element && input.closest('label')) {
       input.setAttribute('aria-invalid', 'true');
-      input.closest('label').append(el('span', { class: 'field-error', 'data-error-for': field }, text));
+      const label = input.closest('label');
+      label.append(el('span', { class: 'field-error', 'data-error-for': field }, input.name === field ? text : `${field}: ${text}`));
     } else {
       general.push(`${field}: ${text}`);
     }
@@ -84,7 +86,7 @@ export function notify(text) {
 
 const pages = [
   ['dashboard', 'Dashboard'], ['agents', 'Agents'], ['numbers', 'Numbers'],
-  ['connections', 'Connections'], ['calls', 'Calls'], ['api-keys', 'API keys'],
+  ['connections', 'Connections'], ['calls', 'Calls'], ['api-keys', 'API keys'], ['wizard', 'Setup wizard'],
 ];
 
 export function nav(active) {
