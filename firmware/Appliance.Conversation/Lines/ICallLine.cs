@@ -29,6 +29,19 @@ public interface ICallLine
     /// <summary>Blind transfer to a number, tel: or sip: URI; true when the far end took the call.</summary>
     Task<bool> TransferAsync(string target, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Places the consultation call of a warm transfer (on SIP through the PBX/trunk the call came
+    /// from) and waits until it is answered: the answered line, or null when the target does not
+    /// answer or refuses, or this kind of line cannot consult (the default).
+    /// </summary>
+    Task<ICallLine?> ConsultAsync(string target, CancellationToken cancellationToken) => Task.FromResult<ICallLine?>(null);
+
+    /// <summary>
+    /// Completes a warm transfer: the caller is joined to <paramref name="consultation"/> (on SIP a
+    /// REFER with Replaces); true when the far end took the call, false otherwise (the default).
+    /// </summary>
+    Task<bool> CompleteTransferAsync(ICallLine consultation, CancellationToken cancellationToken) => Task.FromResult(false);
+
     Task HangUpAsync();
 
     /// <summary>A DTMF digit from the caller (RFC 4733, SIP INFO or in-band on analog).</summary>

@@ -71,6 +71,45 @@ public sealed class SipCallLine : ICallLine
         return status is >= 200 and < 300;
     }
 
+    public async Task<ICallLine?> ConsultAsync(string target, CancellationToken cancellationToken)
+    {
+        var (text, viaPbx) = TransferTargets.ToConsultUri(target, _call.Peer.Address.Address.ToString());
+        if (!SipUri.TryParse(text, out var uri) || uri is null)
+        {
+            return null;
+        }
+        SipCall consultation;
+        try
+        {
+            consultation = _call.Consult(uri, viaPbx ? _call.Peer : null);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return null; // an unresolvable host, no free RTP port, or this call already ended
+        }
+        try
+        {
+            return await consultation.WhenAnsweredAsync(cancellationToken).ConfigureAwait(false) ? new SipCallLine(consultation, _time) : null;
+        }
+        catch (OperationCanceledException)
+        {
+            // CANCEL the unanswered INVITE, without waiting: with no provisional response yet the
+            // CANCEL waits for one, and the INVITE may only end at its own timeout.
+            _ = consultation.HangupAsync();
+            return null;
+        }
+    }
+
+    public async Task<bool> CompleteTransferAsync(ICallLine consultation, CancellationToken cancellationToken)
+    {
+        if (consultation is not SipCallLine { _call: { State: SipCallState.Established } target })
+        {
+            return false;
+        }
+        var status = await _call.TransferAsync(target).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return status is >= 200 and < 300;
+    }
+
     public Task HangUpAsync() => _call.HangupAsync();
 
     public CallQuality? Quality => _call.Media is { } media ? Snapshot(media.GetStatistics()) : _lastQuality;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Appliance.Telephony.Sip.Messages;
 using Appliance.Telephony.Sip.Transactions;
+using Appliance.Telephony.Sip.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace Appliance.Telephony.Sip.UserAgent;
@@ -29,6 +30,35 @@ public sealed partial class SipCall
         var target = dialog.RemoteTarget.Clone();
         target.Headers = "Replaces=" + replaces;
         return TransferCoreAsync(target.ToString());
+    }
+
+    /// <summary>
+    /// Places the consultation call of an attended transfer as this call's local party (new tag):
+    /// to <paramref name="destination"/>, usually the PBX this call came from, or to the URI's own host
+    /// when null. Wait for it with <see cref="WhenAnsweredAsync"/>.
+    /// </summary>
+    public SipCall Consult(SipUri target, SipEndPoint? destination)
+    {
+        var self = Layer.RunLocked(() => _dialog?.Local.Clone()) ?? throw new InvalidOperationException("The call is not established");
+        return _ua.Call(target, destination, self);
+    }
+
+    /// <summary>True once this call is established, false when it ends first (refused, cancelled, timed out).</summary>
+    public Task<bool> WhenAnsweredAsync(CancellationToken cancellationToken)
+    {
+        var answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Checked and subscribed under the stack gate, so a 200 that raced ahead of the caller is not missed.
+        Layer.RunLocked(() =>
+        {
+            if (State is SipCallState.Established or SipCallState.Ended)
+            {
+                answered.TrySetResult(State == SipCallState.Established);
+                return;
+            }
+            Established += _ => answered.TrySetResult(true);
+            Ended += (_, _) => answered.TrySetResult(false);
+        });
+        return answered.Task.WaitAsync(cancellationToken);
     }
 
     private async Task<int> TransferCoreAsync(string referTo)
