@@ -112,17 +112,17 @@ public sealed partial class CallSession
                 session._log.Event("consult_result", "not answered");
                 return false;
             }
-            string? consultEnded = null;
-            consultation.Ended += reason => consultEnded = reason;
+            var consultEnded = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            consultation.Ended += reason => consultEnded.TrySetResult(reason);
             session._log.Event("consult_answered", $"{destination} (call {consultation.CallId})");
             try
             {
                 var summary = HandoverSummary();
                 session._log.Event("handover", summary);
-                await SpeakOnAsync(consultation, summary, consulting.Token).ConfigureAwait(false);
-                if (consultEnded is { } reason)
+                await SpeakOnAsync(consultation, summary, consultEnded.Task, consulting.Token).ConfigureAwait(false);
+                if (consultEnded.Task.IsCompleted)
                 {
-                    session._log.Event("consult_result", "the target hung up: " + reason);
+                    session._log.Event("consult_result", "the target hung up: " + consultEnded.Task.Result);
                     return false;
                 }
                 var done = await session._line.CompleteTransferAsync(consultation, cancellationToken).ConfigureAwait(false);
@@ -132,7 +132,7 @@ public sealed partial class CallSession
             finally
             {
                 // After a transfer the target ends the replaced leg itself; our BYE then only makes sure.
-                if (consultEnded is null)
+                if (!consultEnded.Task.IsCompleted)
                 {
                     await consultation.HangUpAsync().ConfigureAwait(false);
                 }
@@ -158,8 +158,8 @@ public sealed partial class CallSession
                 : $"Hello, this is {name}. I have {caller} for you, who said: {said}. Connecting you now.";
         }
 
-        /// <summary>Speaks on another line (the consultation leg) at the line's pace of one frame per 20 ms.</summary>
-        private async Task SpeakOnAsync(ICallLine line, string text, CancellationToken cancellationToken)
+        /// <summary>Speaks on another line (the consultation leg) at one frame per 20 ms, until it is said or the line ends.</summary>
+        private async Task SpeakOnAsync(ICallLine line, string text, Task lineEnded, CancellationToken cancellationToken)
         {
             var request = new SpeechRequest(text, Rate)
             {
@@ -171,6 +171,10 @@ public sealed partial class CallSession
             using var pace = new PeriodicTimer(FrameDuration, session._time);
             await foreach (var frame in session._providers.TextToSpeech.SynthesizeAsync(request, cancellationToken).ConfigureAwait(false))
             {
+                if (lineEnded.IsCompleted)
+                {
+                    return;
+                }
                 line.WriteFrame(frame.Span);
                 // The target's replies are not listened to; reading keeps its receive buffer drained.
                 line.TryReadFrame(heard);
