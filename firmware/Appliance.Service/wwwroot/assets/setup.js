@@ -9,7 +9,7 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   const { status, body } = await postPublic('/web/auth/setup', { setup_code: form.elements.setup_code.value, password });
-  if (status === 200) location.assign('/web/dashboard');
+  if (status === 200) location.assign('/web/wizard');
   else if (status === 409) location.assign('/web/login');
   else showErrors(form, body);
 });
