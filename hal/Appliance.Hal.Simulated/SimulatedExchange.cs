@@ -1,4 +1,5 @@
 using Appliance.Audio.Dtmf;
+using Appliance.Audio.Tones;
 using Appliance.Hal.CallerId;
 using Appliance.Hal.Ring;
 
@@ -93,6 +94,22 @@ public sealed class SimulatedExchange : IDisposable
     {
         StopRinging();
         _loop.Set(false);
+    }
+
+    /// <summary>
+    /// The far end hangs up but the exchange keeps the loop closed and plays a tone instead (common in
+    /// Europe): <paramref name="tone"/> of <paramref name="plan"/> for <paramref name="duration"/>, then
+    /// silence. The box must recognise the tone and go on hook by itself.
+    /// </summary>
+    public void FarEndHangsUpWithTone(TonePlan plan, CallProgressTone tone, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(duration, TimeSpan.FromMinutes(2));
+        var generator = new ToneGenerator(plan[tone], _audio.SampleRate);
+        var samples = new short[(int)(duration.TotalSeconds * _audio.SampleRate)];
+        generator.Fill(samples);
+        _audio.InjectCapture(samples);
     }
 
     /// <summary>Restores loop current while off hook (after a glitch).</summary>
