@@ -3,6 +3,7 @@ using Appliance.Configuration.Model;
 using Appliance.Configuration.Store;
 using Appliance.Conversation.Lines;
 using Appliance.Conversation.Providers;
+using Appliance.Conversation.Providers.Email;
 using Appliance.Conversation.Providers.Fallback;
 using Appliance.Conversation.Providers.Webhook;
 using Appliance.Conversation.Session;
@@ -77,7 +78,7 @@ public sealed class CallCoordinator(ConfigurationStore store, ProviderChainFacto
             var webhook = new WebhookEndpoint { Name = agent.Name + "-webhook", Url = new Uri(url), Secret = agent.WebhookSecret };
             providers = providers with { Language = providerFactory.WebhookAnswerer(webhook, call, providers.Language, report => OnStageReport(record, report)) };
         }
-        var session = new CallSession(line, agent, providers, record, services, variables, extensions);
+        var session = new CallSession(line, agent, providers, record, services, variables, extensions, Mailer(agent));
         _active[line.CallId] = session;
         try
         {
@@ -89,6 +90,31 @@ public sealed class CallCoordinator(ConfigurationStore store, ProviderChainFacto
             await session.DisposeAsync().ConfigureAwait(false);
             await SendAfterCallAsync(extensions, record).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The agent's smtp connection (email_server_id), else the box's first enabled one; null when there is none.</summary>
+    private SmtpMailer? Mailer(Agent agent)
+    {
+        var smtp = agent.EmailServerId is { } id ? store.GetConnection(id) : null;
+        if (smtp is not { Type: ConnectionTypes.Smtp, Enabled: true })
+        {
+            smtp = null;
+            foreach (var c in store.ListConnections())
+            {
+                if (c is { Type: ConnectionTypes.Smtp, Enabled: true, Host: not null, FromAddress: not null })
+                {
+                    smtp = c;
+                    break;
+                }
+            }
+        }
+        return smtp is { Host: { } host, FromAddress: { } from }
+            ? new SmtpMailer(new SmtpServer
+            {
+                Host = host, Port = smtp.Port, Transport = smtp.Transport, Username = smtp.Username, Password = smtp.Password,
+                FromAddress = from, Timeout = TimeSpan.FromMilliseconds(smtp.TimeoutMs),
+            }, services.Time)
+            : null;
     }
 
     /// <summary>after_call webhooks get the finished record; the record keeps their outcome.</summary>

@@ -8,6 +8,7 @@ using Appliance.Audio.Vad;
 using Appliance.Configuration.Model;
 using Appliance.Conversation.Lines;
 using Appliance.Conversation.Providers;
+using Appliance.Conversation.Providers.Email;
 using Appliance.Conversation.Providers.Stt;
 using Appliance.Conversation.Providers.Tools;
 using BuiltInTools = Appliance.Conversation.Providers.Tools.BuiltInTools;
@@ -65,7 +66,7 @@ public sealed partial class CallSession : IAsyncDisposable
     private volatile bool _ended;
 
     public CallSession(ICallLine line, Agent agent, CallProviders providers, CallRecord record, CallSessionServices services,
-        IReadOnlyDictionary<string, string>? variableOverrides = null, CallExtensions? extensions = null)
+        IReadOnlyDictionary<string, string>? variableOverrides = null, CallExtensions? extensions = null, SmtpMailer? mailer = null)
     {
         _line = line;
         _providers = providers;
@@ -90,7 +91,7 @@ public sealed partial class CallSession : IAsyncDisposable
         _variables = PromptBuilder.Variables(agent, new CallFacts(line.CallId, line.CallerNumber, line.CalledNumber, _time.GetUtcNow()), variableOverrides);
         _history.Add(new ChatMessage(ChatRole.System, PromptBuilder.SystemPrompt(agent, _variables)));
         var tools = new List<AITool>();
-        foreach (var tool in BuiltInTools.Create(new SessionCallControl(this)))
+        foreach (var tool in BuiltInTools.Create(new SessionCallControl(this), new SessionMessaging(this, mailer)))
         {
             if (agent.Tools.Contains(tool.Name) || IsAlwaysOn(tool.Name, agent))
             {
@@ -131,6 +132,8 @@ public sealed partial class CallSession : IAsyncDisposable
     {
         BuiltInTools.TransferCall => agent.TransferNumber is not null || agent.SipTransferEnabled || agent.WarmTransferEnabled,
         BuiltInTools.EndConversation => true,
+        BuiltInTools.WarmTransfer => agent.WarmTransferEnabled,
+        BuiltInTools.SendEmail => agent.EmailEnabled,
         _ => false,
     };
 

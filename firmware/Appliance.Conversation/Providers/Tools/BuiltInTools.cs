@@ -17,13 +17,20 @@ public static partial class BuiltInTools
     public const string SendDtmf = "send_dtmf";
     public const string KeypadInput = "keypad_input";
     public const string NaturalConversationEnding = "natural_conversation_ending";
+    public const string WarmTransfer = "warm_transfer";
+    public const string TakeMessage = "take_message";
+    public const string SendEmail = "send_email";
+    public const int MaxMessageChars = 2000;
+    public const int MaxSubjectChars = 200;
+    public const int MaxEmailChars = 5000;
 
     public static JsonSerializerOptions SerializerOptions { get; } = ToolJsonContext.Default.Options;
 
-    public static IReadOnlyList<AIFunction> Create(ICallControl call)
+    /// <param name="messaging">The message tools (take_message, send_email); left out when null.</param>
+    public static IReadOnlyList<AIFunction> Create(ICallControl call, ICallMessaging? messaging = null)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return
+        List<AIFunction> tools =
         [
             AIFunctionFactory.Create(
                 ([Description("Transfer number or transfer rule name")] string target,
@@ -46,8 +53,44 @@ public static partial class BuiltInTools
             AIFunctionFactory.Create(
                 (CancellationToken token) => call.NaturalEndingAsync(token),
                 Options(NaturalConversationEnding, "Signals that the conversation has naturally come to an end.")),
+            AIFunctionFactory.Create(
+                ([Description("Transfer number or transfer rule name")] string target, CancellationToken token) =>
+                    IsTarget(target) ? call.TransferAsync(target, true, token) : Refuse("target must be a number or rule name"),
+                Options(WarmTransfer, "Introduces the caller to a person first, then connects them (warm transfer).")),
         ];
+        if (messaging is not null)
+        {
+            tools.Add(AIFunctionFactory.Create(
+                ([Description("The caller's name, if given")] string? callerName,
+                 [Description("Number to call back, digits with optional +")] string callbackNumber,
+                 [Description("The caller's message, in their words")] string message,
+                 CancellationToken token) =>
+                    CheckMessage(callerName, callbackNumber, message) is { } why
+                        ? Refuse(why)
+                        : messaging.TakeMessageAsync(callerName?.Trim(), callbackNumber.Trim(), message.Trim(), token),
+                Options(TakeMessage, "Records the caller's message and callback number for the team.")));
+            tools.Add(AIFunctionFactory.Create(
+                ([Description("Subject line")] string subject,
+                 [Description("Plain-text body")] string body,
+                 [Description("One of the configured notification addresses; omit for all of them")] string? to,
+                 CancellationToken token) =>
+                    CheckEmail(subject, body) is { } why ? Refuse(why) : messaging.SendEmailAsync(to?.Trim(), subject.Trim(), body, token),
+                Options(SendEmail, "Sends an e-mail to the business's notification addresses.")));
+        }
+        return tools;
     }
+
+    private static string? CheckMessage(string? callerName, string callbackNumber, string message) =>
+        callerName is { Length: > 100 } ? "callerName must be at most 100 characters"
+        : !CallbackNumber().IsMatch(callbackNumber ?? "") ? "callbackNumber must be 3-32 digits, with optional + ( ) - and spaces"
+        : string.IsNullOrWhiteSpace(message) || message.Length > MaxMessageChars ? $"message must be 1-{MaxMessageChars} characters"
+        : null;
+
+    private static string? CheckEmail(string subject, string body) =>
+        string.IsNullOrWhiteSpace(subject) || subject.Length > MaxSubjectChars || subject.AsSpan().ContainsAny('\r', '\n')
+            ? $"subject must be one line of 1-{MaxSubjectChars} characters"
+        : string.IsNullOrWhiteSpace(body) || body.Length > MaxEmailChars ? $"body must be 1-{MaxEmailChars} characters"
+        : null;
 
     private static AIFunctionFactoryOptions Options(string name, string description) =>
         new() { Name = name, Description = description, SerializerOptions = SerializerOptions };
@@ -61,4 +104,7 @@ public static partial class BuiltInTools
 
     [GeneratedRegex("^[+]?[0-9A-Za-z_.@ -]{1,64}$")]
     private static partial Regex TransferTarget();
+
+    [GeneratedRegex("^[+]?[0-9][0-9 ()-]{2,31}$")]
+    private static partial Regex CallbackNumber();
 }
