@@ -23,3 +23,8 @@ fetch() {
 
 # Silero VAD v5 (MIT model, shipped in the ISC-licensed vad-web package).
 fetch "@ricky0123/vad-web@0.0.31" "dist/silero_vad_v5.onnx" "silero_vad_v5.onnx"
+
+# Neural denoise references (MIT package; RNNoise BSD-3, GTCRN MIT): emscripten builds run through
+# Wasmtime by the audio tests and benchmarks. RNNoise's SIMD build; GTCRN at 16 kHz.
+fetch "@sapphi-red/web-noise-suppressor@0.4.1" "dist/rnnoise_simd.wasm" "rnnoise_simd.wasm"
+fetch "@sapphi-red/web-noise-suppressor@0.4.1" "dist/gtcrn.wasm" "gtcrn.wasm"

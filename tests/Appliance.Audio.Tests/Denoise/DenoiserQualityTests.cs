@@ -2,7 +2,7 @@ using Xunit.Abstractions;
 using Appliance.Audio.Denoise;
 using Appliance.Audio.Tests.PartB.Signals;
 
-namespace Appliance.Audio.Tests.PartC;
+namespace Appliance.Audio.Tests.Denoise;
 
 /// <summary>
 /// Denoise quality on the issue 5 test set (espeak-ng sentences + 5 dB white noise or 5 dB babble

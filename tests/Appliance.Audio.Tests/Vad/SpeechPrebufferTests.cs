@@ -1,6 +1,6 @@
 using Appliance.Audio.Vad;
 
-namespace Appliance.Audio.Tests.PartB;
+namespace Appliance.Audio.Tests.Vad;
 
 public class SpeechPrebufferTests
 {

@@ -1,7 +1,7 @@
 using Appliance.Audio.Tests.PartB.Signals;
 using Appliance.Audio.Vad;
 
-namespace Appliance.Audio.Tests.PartB;
+namespace Appliance.Audio.Tests.Vad;
 
 public class EnergyVadTests
 {

@@ -1,7 +1,7 @@
 using Appliance.Audio.Models;
 using Appliance.Audio.Vad;
 
-namespace Appliance.Audio.Tests.PartB;
+namespace Appliance.Audio.Tests.Vad;
 
 /// <summary>One shared Silero session for the test class; null model when the file is missing.</summary>
 public sealed class SileroFixture : IDisposable

@@ -3,7 +3,7 @@ using Appliance.Audio.Models;
 using Appliance.Audio.Tests.PartB.Signals;
 using Appliance.Audio.Vad;
 
-namespace Appliance.Audio.Tests.PartB;
+namespace Appliance.Audio.Tests.Vad;
 
 // Needs .models/silero_vad_v5.onnx (tools/fetch-models.sh, which CI runs first). Without it the
 // quality tests are reported as skipped ([SileroFact]/[SileroTheory]); the fallback tests still run.

@@ -1,4 +1,6 @@
-namespace Appliance.Audio.Tests.PartB;
+using Appliance.Audio.Models;
+
+namespace Appliance.Audio.Tests.Vad;
 
 /// <summary>A theory that xunit reports as skipped when the Silero model file is missing.</summary>
 [AttributeUsage(AttributeTargets.Method)]
@@ -6,6 +8,6 @@ public sealed class SileroTheoryAttribute : TheoryAttribute
 {
     public SileroTheoryAttribute()
     {
-        Skip = SileroModelPresence.SkipReason!;
+        Skip = ModelPresence.SkipReason(ModelFiles.SileroVadV5)!;
     }
 }

@@ -1,7 +1,7 @@
 using Appliance.Audio.Denoise;
 using Appliance.Audio.Tests.PartB.Signals;
 
-namespace Appliance.Audio.Tests.PartC;
+namespace Appliance.Audio.Tests.Denoise;
 
 public class DenoiserTests
 {

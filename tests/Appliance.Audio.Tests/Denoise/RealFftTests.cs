@@ -1,6 +1,6 @@
 using Appliance.Audio.Denoise;
 
-namespace Appliance.Audio.Tests.PartC;
+namespace Appliance.Audio.Tests.Denoise;
 
 public class RealFftTests
 {

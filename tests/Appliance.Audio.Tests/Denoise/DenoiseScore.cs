@@ -1,6 +1,6 @@
 using Appliance.Audio.Tests.PartB.Signals;
 
-namespace Appliance.Audio.Tests.PartC;
+namespace Appliance.Audio.Tests.Denoise;
 
 /// <summary>
 /// Runs a frame processor over a <see cref="TestScene"/> and measures it the way issue 5 states the
@@ -15,15 +15,49 @@ internal sealed record DenoiseScore(double NoisySegSnrDb, double OutputSegSnrDb,
 
     public delegate void FrameProcessor(Span<short> frame);
 
-    public static DenoiseScore Measure(TestScene scene, FrameProcessor process, int latencySamples)
+    public static DenoiseScore Measure(TestScene scene, FrameProcessor process, int latencySamples) =>
+        Score(scene, Run(scene, process), latencySamples);
+
+    /// <summary>
+    /// For processors whose latency is not known exactly (resampling neural references): the lag in
+    /// [0, <paramref name="maxLatencySamples"/>] where the output correlates best with the clean speech.
+    /// </summary>
+    public static (DenoiseScore Score, int LatencySamples) MeasureAligned(TestScene scene, FrameProcessor process, int maxLatencySamples)
+    {
+        short[] pcm = Run(scene, process);
+        int best = 0;
+        double bestCorrelation = double.MinValue;
+        for (int lag = 0; lag <= maxLatencySamples; lag++)
+        {
+            double c = 0;
+            for (int i = 0; i + lag < pcm.Length; i++)
+            {
+                c += scene.Clean[i] * (double)pcm[i + lag];
+            }
+            if (c > bestCorrelation)
+            {
+                bestCorrelation = c;
+                best = lag;
+            }
+        }
+        return (Score(scene, pcm, best), best);
+    }
+
+    private static short[] Run(TestScene scene, FrameProcessor process)
     {
         int n = scene.FrameSamples;
         short[] pcm = TestScene.ToPcm16(scene.Noisy);
-        var output = new float[pcm.Length];
         for (int f = 0; f + n <= pcm.Length; f += n)
         {
             process(pcm.AsSpan(f, n));
         }
+        return pcm;
+    }
+
+    private static DenoiseScore Score(TestScene scene, short[] pcm, int latencySamples)
+    {
+        int n = scene.FrameSamples;
+        var output = new float[pcm.Length];
         // Undo the processor's latency so output[i] lines up with clean[i].
         for (int i = 0; i + latencySamples < pcm.Length; i++)
         {
