@@ -1,11 +1,14 @@
 using Appliance.Audio.Denoise;
+using Appliance.Audio.Models;
+using Appliance.Audio.Tests.Denoise.Neural;
 using BenchmarkDotNet.Attributes;
 
 namespace Appliance.Benchmarks.AudioC;
 
 /// <summary>
 /// Denoise cost per 20 ms frame at 8 and 16 kHz: our spectral engine per mode against libspeexdsp's
-/// preprocessor (baseline, denoise only) on the same noisy frames. One frame = 20 ms, so 1.5% of a
+/// preprocessor (baseline, denoise only) and the neural RNNoise and GTCRN (.wasm under Wasmtime,
+/// including their resampling to 48/16 kHz; needs tools/fetch-models.sh) on the same noisy frames. One frame = 20 ms, so 1.5% of a
 /// core (the target) is 300 µs per frame.
 /// </summary>
 [ShortRunJob]
@@ -18,6 +21,8 @@ public class DenoiseBenchmarks
     private SpeexPreprocessor _speex = null!;
     private Denoiser _noise = null!;
     private Denoiser _background = null!;
+    private RnnoiseReference _rnnoise = null!;
+    private GtcrnReference _gtcrn = null!;
 
     [Params(8000, 16000)]
     public int SampleRate { get; set; }
@@ -38,10 +43,21 @@ public class DenoiseBenchmarks
         _speex = new SpeexPreprocessor(SampleRate);
         _noise = Denoiser.Create(Denoiser.NoiseCancellationName, SampleRate);
         _background = Denoiser.Create(Denoiser.BackgroundSpeechName, SampleRate);
+        var models = new ModelLocator();
+        _rnnoise = new RnnoiseReference(Required(models, ModelFiles.RnnoiseWasm), SampleRate);
+        _gtcrn = new GtcrnReference(Required(models, ModelFiles.GtcrnWasm), SampleRate);
     }
 
+    private static string Required(ModelLocator models, string file) =>
+        models.Find(file) ?? throw new FileNotFoundException($"{file} not found: run tools/fetch-models.sh.", file);
+
     [GlobalCleanup]
-    public void Cleanup() => _speex.Dispose();
+    public void Cleanup()
+    {
+        _speex.Dispose();
+        _rnnoise.Dispose();
+        _gtcrn.Dispose();
+    }
 
     private Span<short> NextFrame()
     {
@@ -58,4 +74,10 @@ public class DenoiseBenchmarks
 
     [Benchmark]
     public void BackgroundSpeechFrame() => _background.Process(NextFrame());
+
+    [Benchmark]
+    public void RnnoiseFrame() => _rnnoise.Process(NextFrame());
+
+    [Benchmark]
+    public void GtcrnFrame() => _gtcrn.Process(NextFrame());
 }
