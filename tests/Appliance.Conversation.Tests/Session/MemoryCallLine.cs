@@ -80,6 +80,37 @@ internal sealed class MemoryCallLine : ICallLine
         return Task.FromResult(AcceptTransfers);
     }
 
+    /// <summary>Whether the target of a warm transfer answers the consultation call.</summary>
+    public bool ConsultAnswers { get; set; } = true;
+
+    /// <summary>The consultation calls placed (warm transfer): their targets and lines.</summary>
+    public List<(string Target, MemoryCallLine Line)> Consultations { get; } = [];
+
+    /// <summary>The consultation lines the caller was joined to.</summary>
+    public List<ICallLine> CompletedTransfers { get; } = [];
+
+    /// <summary>A consultation call: a new memory line answered at once, unless <see cref="ConsultAnswers"/> is false.</summary>
+    public Task<ICallLine?> ConsultAsync(string target, CancellationToken cancellationToken)
+    {
+        if (!ConsultAnswers)
+        {
+            return Task.FromResult<ICallLine?>(null);
+        }
+        var consultation = new MemoryCallLine();
+        Consultations.Add((target, consultation));
+        return Task.FromResult<ICallLine?>(consultation);
+    }
+
+    public Task<bool> CompleteTransferAsync(ICallLine consultation, CancellationToken cancellationToken)
+    {
+        CompletedTransfers.Add(consultation);
+        if (AcceptTransfers)
+        {
+            Ended?.Invoke("local-bye");
+        }
+        return Task.FromResult(AcceptTransfers);
+    }
+
     public Task HangUpAsync()
     {
         HungUp = true;
