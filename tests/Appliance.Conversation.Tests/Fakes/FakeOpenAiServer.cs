@@ -21,6 +21,9 @@ public sealed class FakeOpenAiServer : FakeServerHost
     public FakeFailure Failure { get; set; }
     public ConcurrentQueue<FakeRequest> Received { get; } = new();
 
+    /// <summary>Streamed chat replies used in order, one per request; when empty, ChatText / ChatToolCall answer.</summary>
+    public ConcurrentQueue<FakeChatReply> ChatScript { get; } = new();
+
     public static async Task<FakeOpenAiServer> StartNewAsync()
     {
         var server = new FakeOpenAiServer();
@@ -86,8 +89,9 @@ public sealed class FakeOpenAiServer : FakeServerHost
             return;
         }
 
+        var reply = ChatScript.TryDequeue(out var next) ? next : new FakeChatReply(ChatText, ChatToolCall);
         context.Response.ContentType = "text/event-stream";
-        foreach (var delta in Deltas())
+        foreach (var delta in Deltas(reply))
         {
             await WriteEventAsync(context, Chunk(delta.Delta, delta.Finish));
         }
@@ -95,10 +99,10 @@ public sealed class FakeOpenAiServer : FakeServerHost
         await context.Response.WriteAsync("data: [DONE]\n\n");
     }
 
-    private IEnumerable<(JsonObject Delta, string? Finish)> Deltas()
+    private static IEnumerable<(JsonObject Delta, string? Finish)> Deltas(FakeChatReply reply)
     {
         yield return (new JsonObject { ["role"] = "assistant", ["content"] = "" }, null);
-        if (ChatToolCall is { } call)
+        if (reply.ToolCall is { } call)
         {
             // The arguments arrive in three pieces, as real servers stream them.
             var args = call.ArgumentsJson;
@@ -122,7 +126,7 @@ public sealed class FakeOpenAiServer : FakeServerHost
             yield break;
         }
 
-        foreach (var word in ChatText.Split(' '))
+        foreach (var word in reply.Text.Split(' '))
         {
             yield return (new JsonObject { ["content"] = word + " " }, null);
         }

@@ -106,7 +106,7 @@ public sealed class CallSessionTests
             if (!callerSpoke && elapsed >= TimeSpan.FromSeconds(1))
             {
                 callerSpoke = true;
-                _line.Say(Voice(1.5));
+                _line.Say(CallerAudio.Voice(1.5));
             }
         });
         var bargeAt = SecondsAfterStart(record, "barge_in");
@@ -135,7 +135,7 @@ public sealed class CallSessionTests
             // The caller answers each question a second after the box finishes asking.
             if (elapsed >= nextTurnAt && session.State == CallState.Listening)
             {
-                _line.Say(Voice(1.0));
+                _line.Say(CallerAudio.Voice(1.0));
                 nextTurnAt = elapsed + TimeSpan.FromSeconds(4);
             }
         });
@@ -145,18 +145,5 @@ public sealed class CallSessionTests
         Assert.Contains(record.Turns, t => t.Role == "agent" && t.Text.Contains("recorded", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(record.Events, e => e.Type == "hang_up");
         Assert.Equal(CallStatuses.Completed, record.Status);
-    }
-
-    /// <summary>Speech-like caller audio: a 180 Hz buzz with syllable-rate amplitude modulation.</summary>
-    private static short[] Voice(double seconds)
-    {
-        var samples = new short[(int)(8000 * seconds)];
-        for (var n = 0; n < samples.Length; n++)
-        {
-            var t = n / 8000.0;
-            var envelope = 0.6 + (0.4 * Math.Sin(2 * Math.PI * 4 * t));
-            samples[n] = (short)(12000 * envelope * (Math.Sin(2 * Math.PI * 180 * t) + (0.5 * Math.Sin(2 * Math.PI * 540 * t))) / 1.5);
-        }
-        return samples;
     }
 }
