@@ -1,51 +1,9 @@
-import { api, el, nav, notify, clearErrors } from './common.js';
-import { buildForm, saveForm } from './forms.js';
+import { api, el, nav, notify, clearErrors, showErrors } from './common.js';
+import { buildForm, saveForm, tryReadForm } from './forms.js';
+import { agentGroups as groups } from './agent-fields.js';
+import { loadTemplates } from './templates.js';
 
 nav('agents');
-
-// The canonical agent fields a technician sets on site, grouped the way a call uses them.
-const groups = [
-  { legend: 'Identity', fields: [
-    { name: 'name', label: 'Name (unique)', type: 'text' },
-    { name: 'display_name', label: 'Display name', type: 'text' },
-    { name: 'description', label: 'Description', type: 'text' },
-    { name: 'agent_type', label: 'Template', type: 'select', options: ['custom', 'receptionist', 'message_taker', 'appointment_scheduler', 'simple', 'advanced'] },
-    { name: 'status', label: 'Status', type: 'select', options: ['active', 'inactive'] },
-  ] },
-  { legend: 'Conversation', fields: [
-    { name: 'welcome_message', label: 'Welcome message', type: 'textarea' },
-    { name: 'system_prompt', label: 'System prompt', type: 'textarea' },
-    { name: 'model_tier', label: 'Model tier', type: 'select', options: ['fast', 'balanced', 'advanced'] },
-    { name: 'llm_temperature', label: 'LLM temperature', type: 'number' },
-    { name: 'tools', label: 'Tools (comma separated)', type: 'list' },
-  ] },
-  { legend: 'Voice and language', fields: [
-    { name: 'voice_id', label: 'Voice', type: 'text' },
-    { name: 'audio_speed', label: 'Speaking speed (0.5 to 1.5)', type: 'number' },
-    { name: 'default_language', label: 'Language', type: 'text' },
-    { name: 'boosted_keywords', label: 'Boosted keywords (comma separated)', type: 'list' },
-    { name: 'timezone', label: 'Time zone', type: 'text' },
-  ] },
-  { legend: 'Turn-taking and silence', fields: [
-    { name: 'interruption_sensitivity', label: 'Interruption sensitivity (0 to 1)', type: 'number' },
-    { name: 'min_endpointing_delay', label: 'Min end-of-turn delay (s)', type: 'number' },
-    { name: 'max_endpointing_delay', label: 'Max end-of-turn delay (s)', type: 'number' },
-    { name: 'no_input_poke_sec', label: 'Prompt after silence (s)', type: 'number', step: 1 },
-    { name: 'no_input_poke_text', label: 'Silence prompt', type: 'text' },
-    { name: 'no_input_end_conversation_sec', label: 'Hang up after silence (s)', type: 'number', step: 1 },
-  ] },
-  { legend: 'Transfer, voicemail and recording', fields: [
-    { name: 'transfer_number', label: 'Transfer number', type: 'text' },
-    { name: 'pass_caller_id', label: 'Pass caller ID on transfer', type: 'bool' },
-    { name: 'voicemail_detection', label: 'Detect voicemail', type: 'bool' },
-    { name: 'recording_enabled', label: 'Record calls', type: 'bool' },
-  ] },
-  { legend: 'Webhook mode', fields: [
-    { name: 'voice_mode', label: 'Who answers', type: 'select', options: ['hosted', 'webhook'] },
-    { name: 'webhook_url', label: 'Webhook URL', type: 'text' },
-    { name: 'webhook_secret', label: 'Webhook secret', type: 'secret' },
-  ] },
-];
 
 // Set by the box (the API refuses them as read-only), or tied to this agent alone: not copied.
 const readOnly = ['id', 'project', 'created_at', 'updated_at', 'secrets_set', 'schema_version', 'phone_number', 'custom_phone_numbers',
@@ -61,8 +19,35 @@ function closeForm() {
 
 function openForm(agent) {
   editing = agent;
-  buildForm(form, agent.id ? `Edit ${agent.name}` : 'New agent', groups, agent, closeForm);
+  buildForm(form, agent.id ? `Edit ${agent.name}` : 'New agent', groups, agent, closeForm,
+    el('button', { type: 'button', class: 'secondary', id: 'preview-button', onclick: preview }, 'Preview prompts'));
+  form.append(el('section', { id: 'preview', hidden: true }));
   form.scrollIntoView();
+}
+
+/**
+ * The welcome message and system prompt as a call gets them (the box's own prompt builder), for
+ * the form's current values, with the variables' sample values and the system ones.
+ */
+async function preview() {
+  const changes = tryReadForm(form, groups, editing);
+  if (changes === null) return;
+  delete changes.webhook_secret;
+  const { status, body } = await api('POST', '/web/api/agents/preview', { agent_id: editing.id ?? null, changes });
+  const box = form.querySelector('#preview');
+  if (status !== 200) {
+    showErrors(form, body);
+    return;
+  }
+  clearErrors(form);
+  box.replaceChildren(
+    el('h3', {}, 'Preview'),
+    el('h4', {}, 'Welcome message'), el('p', { class: 'preview-welcome' }, body.welcome_message || '(none)'),
+    el('h4', {}, 'System prompt'), el('pre', { class: 'preview-prompt' }, body.system_prompt),
+    el('h4', {}, 'Values used'),
+    el('dl', { class: 'preview-values' }, Object.entries(body.variables).flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)])),
+    body.missing_variables.length ? el('p', { class: 'field-error' }, `Not defined: ${body.missing_variables.join(', ')}`) : null);
+  box.hidden = false;
 }
 
 form.addEventListener('submit', async (event) => {
@@ -101,6 +86,23 @@ async function load() {
       el('button', { type: 'button', class: 'secondary', onclick: () => duplicate(agent) }, 'Duplicate'),
       el('button', { type: 'button', class: 'danger', onclick: () => remove(agent) }, 'Delete'))))));
 }
+
+async function fromTemplate(id) {
+  const template = (await loadTemplates()).find((t) => t.id === id);
+  const taken = new Set((await api('GET', '/v1/agents')).body.agents.map((agent) => agent.name));
+  const agent = structuredClone(template.agent);
+  for (let i = 2; taken.has(agent.name); i++) agent.name = `${template.agent.name}-${i}`;
+  openForm({ status: 'active', voice_mode: 'hosted', model_tier: 'balanced', ...agent });
+}
+
+const templateSelect = document.getElementById('template');
+loadTemplates().then((templates) => templateSelect.replaceChildren(
+  el('option', { value: '' }, 'New from template…'),
+  templates.map((t) => el('option', { value: t.id }, t.title))));
+templateSelect.addEventListener('change', () => {
+  if (templateSelect.value) fromTemplate(templateSelect.value);
+  templateSelect.value = '';
+});
 
 document.getElementById('new-agent').addEventListener('click', () => openForm({ status: 'active', agent_type: 'custom', voice_mode: 'hosted', model_tier: 'balanced' }));
 load();
