@@ -128,6 +128,21 @@ public sealed class SimulatedAudioCodec : IAudioCodec
         }
     }
 
+    /// <summary>What the box played from <paramref name="since"/> on (the test-mode API's playback of the last call).</summary>
+    public short[] PlayedSince(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            int first = _playedFrames.Count;
+            while (first > 0 && _playedFrames[first - 1].At >= since)
+            {
+                first--;
+            }
+
+            return [.. _played.GetRange(first * FrameSamples, _played.Count - (first * FrameSamples))];
+        }
+    }
+
     /// <summary>Time of the first played frame at or after <paramref name="since"/> louder than <paramref name="minRms"/>.</summary>
     public DateTimeOffset? FirstSoundAfter(DateTimeOffset since, double minRms = 300)
     {

@@ -42,6 +42,24 @@ public sealed class SimulatedLedDriver : ILedDriver
         }
     }
 
+    /// <summary>Every level change at or after <paramref name="since"/>, oldest first (the test-mode API's LED history).</summary>
+    public IReadOnlyList<LedChange> Changes(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            var result = new List<LedChange>();
+            foreach (var change in _changes)
+            {
+                if (change.At >= since)
+                {
+                    result.Add(change);
+                }
+            }
+
+            return result;
+        }
+    }
+
     /// <summary>Number of times <paramref name="led"/> switched on within [from, to).</summary>
     public int TimesLit(LedId led, DateTimeOffset from, DateTimeOffset to)
     {

@@ -30,6 +30,15 @@ public sealed class RingCadenceProfile
     /// <summary>Germany: 1 s on, 4 s off.</summary>
     public static RingCadenceProfile DE { get; } = new("DE", [Ms(1000)], [], Ms(4000));
 
+    /// <summary>France: 1.5 s on, 3.5 s off (E.180 supplement).</summary>
+    public static RingCadenceProfile FR { get; } = new("FR", [Ms(1500)], [], Ms(3500));
+
+    /// <summary>Australia: the same 0.4/0.2/0.4/2.0 s double ring as the UK (E.180 supplement, ACIF S002).</summary>
+    public static RingCadenceProfile AU { get; } = new("AU", [Ms(400), Ms(400)], [Ms(200)], Ms(2000));
+
+    /// <summary>ETSI common European cadence: 1 s on, 4 s off (ETSI TR 101 041-1), the same as Germany's.</summary>
+    public static RingCadenceProfile EU { get; } = new("EU", [Ms(1000)], [], Ms(4000));
+
     public string Country { get; }
 
     public IReadOnlyList<TimeSpan> Bursts { get; }
@@ -44,13 +53,16 @@ public sealed class RingCadenceProfile
     /// <summary>Absolute slack added to the relative tolerance, for the detector's debounce.</summary>
     public TimeSpan Slack { get; init; } = Ms(60);
 
-    /// <summary>The profile for an ISO country code (US, CA, GB/UK, DE).</summary>
+    /// <summary>The profile for a country code (US, CA, GB/UK, DE, FR, AU, or EU for ETSI).</summary>
     public static RingCadenceProfile ForCountry(string code) => code?.ToUpperInvariant() switch
     {
         "US" or "CA" => US,
         "UK" or "GB" => UK,
         "DE" => DE,
-        _ => throw new ArgumentException($"no ring cadence profile for country '{code}' (known: US, CA, UK, GB, DE)", nameof(code)),
+        "FR" => FR,
+        "AU" => AU,
+        "EU" => EU,
+        _ => throw new ArgumentException($"no ring cadence profile for country '{code}' (known: US, CA, UK, GB, DE, FR, AU, EU)", nameof(code)),
     };
 
     public bool Matches(TimeSpan expected, TimeSpan actual) =>
