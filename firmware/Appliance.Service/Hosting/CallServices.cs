@@ -7,6 +7,7 @@ using Appliance.Conversation.Providers;
 using Appliance.Conversation.Providers.Fallback;
 using Appliance.Conversation.Routing;
 using Appliance.Conversation.Session;
+using Appliance.Service.Hal;
 using Appliance.Service.Telephony;
 
 namespace Appliance.Service.Hosting;
@@ -55,6 +56,7 @@ internal static class CallServices
             sp.GetRequiredService<CallConfigurationClient>()));
         services.AddSingleton<SipHost>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHost>());
+        services.AddBoard(); // the analog line's calls take the same path
         return services;
     }
 }
