@@ -15,22 +15,36 @@ public sealed class WebBox : WebApplicationFactory<Program>
 {
     private readonly TimeProvider? _time;
     private readonly int _sipPort;
+    private readonly bool _ownsData;
 
     /// <param name="time">A clock for the whole box (a fake one in lockout tests).</param>
     /// <param name="sipPort">The SIP port, when a test dials the box; 0 takes any free port.</param>
-    public WebBox(TimeProvider? time = null, int sipPort = 0)
+    /// <param name="https">Also listen for HTTPS (the box's generated certificate) on <see cref="HttpsPort"/>.</param>
+    /// <param name="dataDirectory">An existing data directory to start on (a restart); a fresh temp one otherwise.</param>
+    public WebBox(TimeProvider? time = null, int sipPort = 0, bool https = false, string? dataDirectory = null)
     {
         _time = time;
         _sipPort = sipPort;
-        DataDirectory = Path.Combine(Path.GetTempPath(), "appliance-web-" + Guid.NewGuid().ToString("N"));
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "appliance-web-" + Guid.NewGuid().ToString("N"));
+        _ownsData = dataDirectory is null;
         Port = FreePort();
-        UseKestrel(k => k.Listen(IPAddress.Loopback, Port));
+        HttpsPort = https ? FreePort() : 0;
+        UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, Port);
+            if (https)
+            {
+                k.Listen(IPAddress.Loopback, HttpsPort, listen => listen.UseHttps());
+            }
+        });
         StartServer();
     }
 
     public string DataDirectory { get; }
 
     public int Port { get; }
+
+    public int HttpsPort { get; }
 
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}");
 
@@ -56,7 +70,7 @@ public sealed class WebBox : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsData)
         {
             try
             {

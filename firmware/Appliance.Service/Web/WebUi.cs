@@ -10,12 +10,17 @@ internal static class WebUi
     public static IServiceCollection AddWebUi(this IServiceCollection services) => services
         .AddSingleton<WebSessions>()
         .AddSingleton<LoginThrottle>()
-        .AddSingleton<SetupCode>();
+        .AddWebApi()
+        .AddSingleton<SetupCode>()
+        .AddSingleton<TlsCertificate>()
+        .AddSingleton<CloudReachability>()
+        .AddSingleton<SystemStatus>();
 
-    /// <summary>Security headers on every response and the public static assets; call before authentication.</summary>
+    /// <summary>Security headers on every response, HTTPS off loopback, and the public static assets; call before authentication.</summary>
     public static WebApplication UseWebUi(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<LanHttpsRedirect>();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = Files(app, "assets"),
@@ -31,6 +36,7 @@ internal static class WebUi
         app.Services.GetRequiredService<SetupCode>().IssueIfNeeded(app.Logger);
         app.MapWebAuth();
         app.MapWebEvents();
+        app.MapWebApi();
         app.MapWebPages(Files(app, "pages"));
     }
 
