@@ -7,6 +7,7 @@ using Appliance.Service.Web;
 // The composition root: the only place that knows every layer.
 var builder = WebApplication.CreateSlimBuilder(args);
 ConfigurationSetup.Apply(builder, args);
+builder.AddWebHttps();
 builder.Logging.AddSimpleConsole(o =>
 {
     o.SingleLine = true;
