@@ -40,5 +40,12 @@ public sealed class VadClassifierFactory : IDisposable
     public IVoiceActivityClassifier Create(int sampleRate) =>
         _model is null ? new EnergyVad(sampleRate) : new SileroVad(_model, sampleRate);
 
+    /// <summary>
+    /// For calls in <c>noise-and-background-speech-cancellation</c> mode: the same classifier behind a
+    /// <see cref="TalkerGatedVad"/>, which rejects talkers quieter than the caller. Feed it the frame
+    /// before the denoiser (the gate needs the background level the denoiser removes).
+    /// </summary>
+    public IVoiceActivityClassifier CreateForBackgroundTalkers(int sampleRate) => new TalkerGatedVad(Create(sampleRate));
+
     public void Dispose() => _model?.Dispose();
 }
