@@ -11,7 +11,7 @@ namespace Appliance.Benchmarks.AudioC;
 /// including their resampling to 48/16 kHz; needs tools/fetch-models.sh) on the same noisy frames. One frame = 20 ms, so 1.5% of a
 /// core (the target) is 300 µs per frame.
 /// </summary>
-[ShortRunJob]
+[Config(typeof(InProcessShortRunConfig))]
 [MemoryDiagnoser]
 public class DenoiseBenchmarks
 {
