@@ -14,7 +14,9 @@ internal static class WebUi
         .AddSingleton<SetupCode>()
         .AddSingleton<TlsCertificate>()
         .AddSingleton<CloudReachability>()
-        .AddSingleton<SystemStatus>();
+        .AddSingleton<SystemStatus>()
+        .AddSingleton<RingLoggerProvider>()
+        .AddSingleton<ILoggerProvider>(sp => sp.GetRequiredService<RingLoggerProvider>());
 
     /// <summary>Security headers on every response, HTTPS off loopback, and the public static assets; call before authentication.</summary>
     public static WebApplication UseWebUi(this WebApplication app)
