@@ -35,6 +35,7 @@ internal static class WebApi
         api.MapAgentPreview();
         api.MapConnectionTest();
         api.MapCallExport();
+        api.MapDiagnostics();
         return api;
     }
 }
