@@ -10,7 +10,7 @@ namespace Appliance.Service.Web;
 internal static class WebPages
 {
     /// <summary>The pages behind the login, each one HTML file and one JS module.</summary>
-    public static readonly string[] Protected = ["dashboard", "agents", "numbers", "connections", "calls", "api-keys", "wizard"];
+    public static readonly string[] Protected = ["dashboard", "agents", "numbers", "connections", "calls", "api-keys", "wizard", "diagnostics"];
 
     public static RouteGroupBuilder MapWebPages(this IEndpointRouteBuilder routes, IFileProvider pages)
     {
