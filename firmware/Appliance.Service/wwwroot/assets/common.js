@@ -86,7 +86,7 @@ export function notify(text) {
 
 const pages = [
   ['dashboard', 'Dashboard'], ['agents', 'Agents'], ['numbers', 'Numbers'],
-  ['connections', 'Connections'], ['calls', 'Calls'], ['api-keys', 'API keys'], ['wizard', 'Setup wizard'],
+  ['connections', 'Connections'], ['calls', 'Calls'], ['api-keys', 'API keys'], ['diagnostics', 'Diagnostics'], ['wizard', 'Setup wizard'],
 ];
 
 export function nav(active) {
