@@ -44,7 +44,7 @@ public sealed partial class CallSession
             List<string> recipients = to is null ? allowed : [.. allowed.FindAll(a => string.Equals(a, to, StringComparison.OrdinalIgnoreCase))];
             if (recipients.Count == 0)
             {
-                return ToolOutcome.Rejected("to must be one of the agent's notification addresses");
+                return ToolOutcome.Rejected("to must be one of the notification addresses of this agent");
             }
             var failure = await SendAsync(recipients, subject, body, cancellationToken).ConfigureAwait(false);
             return failure is null ? new ToolOutcome(true, "e-mail sent") : ToolOutcome.Rejected("the e-mail could not be sent: " + failure);

@@ -17,15 +17,26 @@ public sealed class BuiltInToolsTests
         new(JsonSerializer.Deserialize<Dictionary<string, object?>>(json)!);
 
     [Fact]
-    public void Declares_the_five_tools_with_their_parameters()
+    public void Declares_the_call_tools_with_their_parameters()
     {
         var tools = BuiltInTools.Create(_call);
 
-        Assert.Equal(["transfer_call", "end_conversation", "send_dtmf", "keypad_input", "natural_conversation_ending"], tools.Select(t => t.Name));
+        Assert.Equal(["transfer_call", "end_conversation", "send_dtmf", "keypad_input", "natural_conversation_ending", "warm_transfer"], tools.Select(t => t.Name));
         var transfer = tools[0].JsonSchema.GetProperty("properties");
         Assert.Equal("string", transfer.GetProperty("target").GetProperty("type").GetString());
         Assert.Equal("boolean", transfer.GetProperty("warm").GetProperty("type").GetString());
         Assert.False(tools[4].JsonSchema.TryGetProperty("properties", out var none) && none.EnumerateObject().Any());
+    }
+
+    [Fact]
+    public async Task warm_transfer_is_a_warm_transfer_call_and_the_message_tools_need_messaging()
+    {
+        var warm = BuiltInTools.Create(_call).Single(t => t.Name == BuiltInTools.WarmTransfer);
+        await warm.InvokeAsync(Args("""{"target":"+15550100"}"""));
+        await warm.InvokeAsync(Args("""{"target":"<script>"}"""));
+
+        Assert.Equal(["transfer +15550100 warm=True"], _call.Actions);
+        Assert.DoesNotContain(BuiltInTools.Create(_call), t => t.Name is BuiltInTools.TakeMessage or BuiltInTools.SendEmail);
     }
 
     [Fact]

@@ -1,14 +1,8 @@
 using System.Text.Json.Nodes;
-using Appliance.Audio.Mixing;
-using Appliance.Audio.Vad;
 using Appliance.Configuration.Model;
-using Appliance.Configuration.Store;
-using Appliance.Conversation.Providers;
-using Appliance.Conversation.Providers.Fallback;
 using Appliance.Conversation.Routing;
 using Appliance.Conversation.Session;
 using Appliance.Conversation.Tests.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Appliance.Conversation.Tests.Session;
 
@@ -20,39 +14,25 @@ namespace Appliance.Conversation.Tests.Session;
 /// </summary>
 public sealed class CallExtensionsTests : IAsyncLifetime
 {
-    private static readonly SoundLibrary Sounds = new(8000);
-    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), "ext-" + Guid.NewGuid().ToString("N") + ".db");
-    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
-    private readonly MemoryCallLine _line = new();
-    private FakeOpenAiServer _cloud = null!;
+    private LiveCallBox _box = null!;
     private FakeWebhookServer _hook = null!;
     private FakeMcpServer _mcp = null!;
-    private ConfigurationStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _cloud = await FakeOpenAiServer.StartNewAsync();
+        _box = await LiveCallBox.StartAsync();
         _hook = await FakeWebhookServer.StartNewAsync();
         _mcp = await FakeMcpServer.StartNewAsync();
-        _store = ConfigurationStore.Open(_dbPath);
     }
 
     public async Task DisposeAsync()
     {
-        await _cloud.DisposeAsync();
+        await _box.DisposeAsync();
         await _hook.DisposeAsync();
         await _mcp.DisposeAsync();
-        _store.Dispose();
-        _http.Dispose();
-        File.Delete(_dbPath);
     }
 
-    private CallCoordinator Coordinator()
-    {
-        var services = new CallSessionServices(TimeProvider.System, NullLogger.Instance, () => new EnergyVad(8000), Sounds, _store.SaveCallRecord);
-        var factory = new ProviderChainFactory(_http, new EndpointGuards(TimeProvider.System));
-        return new CallCoordinator(_store, factory, services, new CallConfigurationClient(_http, TimeProvider.System, NullLogger.Instance));
-    }
+    private CallCoordinator Coordinator() => _box.Coordinator();
 
     private static Agent AgentWith(string hookUrl, string mcpUrl, int hookTimeoutMs = 5000) => new()
     {
@@ -78,26 +58,25 @@ public sealed class CallExtensionsTests : IAsyncLifetime
     [Fact]
     public async Task The_model_calls_a_webhook_tool_and_an_MCP_tool_and_the_webhooks_see_the_whole_call()
     {
-        _store.CreateConnection(JsonNode.Parse($$"""{"name":"cloud","type":"openai_compatible","base_url":"{{_cloud.V1}}","api_key":"k"}""")!.AsObject());
         _hook.Reply = ("application/json", ["""{"template_variables":{"customer":"Ada"},"order":"42 ships Monday"}"""]);
-        _cloud.TranscriptText = "Where is my order 42 and do you deliver to AB1?";
-        _cloud.ChatScript.Enqueue(FakeChatReply.Tool("lookup_order", """{"order":"42"}"""));
-        _cloud.ChatScript.Enqueue(FakeChatReply.Tool("check_coverage", """{"postcode":"AB1"}"""));
-        _cloud.ChatScript.Enqueue(new FakeChatReply("It ships Monday and we deliver on Tuesdays."));
+        _box.Cloud.TranscriptText = "Where is my order 42 and do you deliver to AB1?";
+        _box.Cloud.ChatScript.Enqueue(FakeChatReply.Tool("lookup_order", """{"order":"42"}"""));
+        _box.Cloud.ChatScript.Enqueue(FakeChatReply.Tool("check_coverage", """{"postcode":"AB1"}"""));
+        _box.Cloud.ChatScript.Enqueue(new FakeChatReply("It ships Monday and we deliver on Tuesdays."));
         var record = new CallRecord { Id = "call-ext", StartedAt = DateTimeOffset.UtcNow, AgentId = "agent-ext" };
-        _store.SaveCallRecord(record);
+        _box.Store.SaveCallRecord(record);
 
-        var run = Coordinator().RunAsync(_line, AgentWith(_hook.Url.ToString(), _mcp.Url.ToString()), record, CancellationToken.None);
-        await WaitUntilAsync(() => record.Turns.Count >= 1);
-        _line.Say(CallerAudio.Voice(1.2));
-        await WaitUntilAsync(() => record.Turns.Exists(t => t.Role == "agent" && t.Text.Contains("Tuesdays", StringComparison.Ordinal)));
-        _line.CallerHangsUp();
+        var run = Coordinator().RunAsync(_box.Line, AgentWith(_hook.Url.ToString(), _mcp.Url.ToString()), record, CancellationToken.None);
+        await LiveCallBox.WaitUntilAsync(() => record.Turns.Count >= 1);
+        _box.Line.Say(CallerAudio.Voice(1.2));
+        await LiveCallBox.WaitUntilAsync(() => record.Turns.Exists(t => t.Role == "agent" && t.Text.Contains("Tuesdays", StringComparison.Ordinal)));
+        _box.Line.CallerHangsUp();
         await run.WaitAsync(TimeSpan.FromSeconds(20));
 
         // before_call's answer set {{customer}} for the welcome.
         Assert.Equal("Hello Ada.", record.Turns[0].Text);
         // The model was offered exactly the named extension tools (not the MCP server's slow_lookup).
-        var chats = _cloud.Received.Where(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)).Select(r => JsonNode.Parse(r.Body)!).ToList();
+        var chats = _box.Cloud.Received.Where(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)).Select(r => JsonNode.Parse(r.Body)!).ToList();
         Assert.Equal(3, chats.Count);
         var offered = chats[0]["tools"]!.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>()).ToList();
         Assert.Contains("lookup_order", offered);
@@ -126,7 +105,7 @@ public sealed class CallExtensionsTests : IAsyncLifetime
         Assert.Contains("check_coverage: We deliver to AB1 on Tuesdays.", summary["tools"]!.ToJsonString(), StringComparison.Ordinal);
 
         // The saved record holds the tool calls and their results, and the webhook outcomes.
-        var saved = _store.GetCallRecord("call-ext")!;
+        var saved = _box.Store.GetCallRecord("call-ext")!;
         Assert.Contains(saved.Events, e => e.Type == "tool_call" && e.Detail == "lookup_order {\"order\":\"42\"}");
         Assert.Contains(saved.Events, e => e.Type == "tool_result" && e.Detail!.StartsWith("lookup_order: {\"template_variables\"", StringComparison.Ordinal));
         Assert.Contains(saved.Events, e => e.Type == "tool_result" && e.Detail == "check_coverage: We deliver to AB1 on Tuesdays.");
@@ -142,27 +121,17 @@ public sealed class CallExtensionsTests : IAsyncLifetime
         var deadMcp = new Uri(_mcp.Url, "/nothing-here").ToString();
         await _mcp.KillAsync();
         var record = new CallRecord { Id = "call-ext-2", StartedAt = DateTimeOffset.UtcNow };
-        _store.SaveCallRecord(record);
+        _box.Store.SaveCallRecord(record);
 
-        var run = Coordinator().RunAsync(_line, AgentWith(_hook.Url.ToString(), deadMcp, hookTimeoutMs: 300), record, CancellationToken.None);
-        await WaitUntilAsync(() => record.Turns.Count >= 1);
-        _line.CallerHangsUp();
+        var run = Coordinator().RunAsync(_box.Line, AgentWith(_hook.Url.ToString(), deadMcp, hookTimeoutMs: 300), record, CancellationToken.None);
+        await LiveCallBox.WaitUntilAsync(() => record.Turns.Count >= 1);
+        _box.Line.CallerHangsUp();
         await run.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal("Hello caller.", record.Turns[0].Text);
-        var saved = _store.GetCallRecord("call-ext-2")!;
+        var saved = _box.Store.GetCallRecord("call-ext-2")!;
         Assert.Contains(saved.Events, e => e.Type == "mcp_failed" && e.Detail!.StartsWith("deliveries:", StringComparison.Ordinal));
         Assert.Contains(saved.Events, e => e.Type == "webhook" && e.Detail == "lookup_order before_call: failed timed out");
         Assert.Equal(CallStatuses.Completed, saved.Status);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the call to progress");
-            await Task.Delay(50);
-        }
     }
 }

@@ -48,11 +48,10 @@ public sealed class SmtpMailer(SmtpServer server, TimeProvider time)
         }
     }
 
-    private static (int Port, SecureSocketOptions Security) Security(SmtpServer server) => server.Transport?.ToLowerInvariant() switch
-    {
-        "tls" or "ssl" => (server.Port ?? 465, SecureSocketOptions.SslOnConnect),
-        "starttls" => (server.Port ?? 587, SecureSocketOptions.StartTls),
-        "none" or "plain" => (server.Port ?? 25, SecureSocketOptions.None),
-        _ => (server.Port ?? 587, SecureSocketOptions.StartTlsWhenAvailable),
-    };
+    // The connection's transport field is shared with SIP: "tls" means TLS on connect; anything
+    // else upgrades with STARTTLS when the server offers it.
+    private static (int Port, SecureSocketOptions Security) Security(SmtpServer server) =>
+        string.Equals(server.Transport, "tls", StringComparison.OrdinalIgnoreCase)
+            ? (server.Port ?? 465, SecureSocketOptions.SslOnConnect)
+            : (server.Port ?? 587, SecureSocketOptions.StartTlsWhenAvailable);
 }

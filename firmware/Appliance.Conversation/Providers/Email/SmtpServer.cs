@@ -8,7 +8,7 @@ public sealed record SmtpServer
     public required string Host { get; init; }
     /// <summary>Null: 465 for "tls", else 587.</summary>
     public int? Port { get; init; }
-    /// <summary>"tls" (TLS on connect), "starttls" (required), "none" (plain, LAN only); null: STARTTLS when offered.</summary>
+    /// <summary>"tls": TLS on connect; otherwise STARTTLS when the server offers it.</summary>
     public string? Transport { get; init; }
     public string? Username { get; init; }
     public string? Password { get; init; }

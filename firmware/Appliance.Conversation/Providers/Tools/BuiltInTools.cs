@@ -61,10 +61,10 @@ public static partial class BuiltInTools
         if (messaging is not null)
         {
             tools.Add(AIFunctionFactory.Create(
-                ([Description("The caller's name, if given")] string? callerName,
-                 [Description("Number to call back, digits with optional +")] string callbackNumber,
+                ([Description("Number to call back, digits with optional +")] string callbackNumber,
                  [Description("The caller's message, in their words")] string message,
-                 CancellationToken token) =>
+                 CancellationToken token,
+                 [Description("The caller's name, if given")] string? callerName = null) =>
                     CheckMessage(callerName, callbackNumber, message) is { } why
                         ? Refuse(why)
                         : messaging.TakeMessageAsync(callerName?.Trim(), callbackNumber.Trim(), message.Trim(), token),
@@ -72,8 +72,8 @@ public static partial class BuiltInTools
             tools.Add(AIFunctionFactory.Create(
                 ([Description("Subject line")] string subject,
                  [Description("Plain-text body")] string body,
-                 [Description("One of the configured notification addresses; omit for all of them")] string? to,
-                 CancellationToken token) =>
+                 CancellationToken token,
+                 [Description("One of the configured notification addresses; omit for all of them")] string? to = null) =>
                     CheckEmail(subject, body) is { } why ? Refuse(why) : messaging.SendEmailAsync(to?.Trim(), subject.Trim(), body, token),
                 Options(SendEmail, "Sends an e-mail to the business's notification addresses.")));
         }
