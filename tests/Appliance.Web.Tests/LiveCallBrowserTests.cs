@@ -23,9 +23,11 @@ public sealed class LiveCallBrowserTests(BrowserFixture browser, ITestOutputHelp
         await page.FillAsync("input[name=password]", WebClientExtensions.Password);
         await page.FillAsync("input[name=confirm]", WebClientExtensions.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/web/dashboard");
+        await page.WaitForURLAsync("**/web/wizard");
+        await page.GotoAsync("/web/dashboard");
         await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("(live)");
         await Assertions.Expect(page.Locator("#active-calls")).ToContainTextAsync("No active calls");
+        await StatusPanelsShowRealValuesAsync(page, sipPort);
 
         var dir = PeerProcess.TempDirectory();
         try
@@ -42,6 +44,9 @@ public sealed class LiveCallBrowserTests(BrowserFixture browser, ITestOutputHelp
             await Assertions.Expect(row).ToHaveCountAsync(1);
             await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(ringing|greeting|listening|thinking|speaking)$"));
             await Assertions.Expect(row).ToContainTextAsync("default");
+            // sipp plays recorded speech: the caller's level meter rises above the -60 dB floor.
+            await Assertions.Expect(row.Locator("meter").First).ToHaveAttributeAsync("data-db", new System.Text.RegularExpressions.Regex("^(0|-[1-5]?[0-9])$"));
+            await Assertions.Expect(row.Locator("meter")).ToHaveCountAsync(2);
             var path = Path.Combine(browser.ScreenshotDirectory, "dashboard-live-call.png");
             await page.ScreenshotAsync(new() { Path = path, FullPage = true });
             output.WriteLine("screenshot: " + path);
@@ -64,5 +69,16 @@ public sealed class LiveCallBrowserTests(BrowserFixture browser, ITestOutputHelp
         await Assertions.Expect(page.Locator("#call-detail")).ToContainTextAsync("RTP:");
         await page.ScreenshotAsync(new() { Path = Path.Combine(browser.ScreenshotDirectory, "calls-live-call.png"), FullPage = true });
         await context.CloseAsync();
+    }
+
+    /// <summary>The live status panels: uptime moving on, memory and storage figures, CPU, the SIP listener.</summary>
+    private static async Task StatusPanelsShowRealValuesAsync(IPage page, int sipPort)
+    {
+        await Assertions.Expect(page.Locator("#memory")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d MB / \d+\.\d MB$"));
+        await Assertions.Expect(page.Locator("#storage")).ToContainTextAsync(" of ");
+        await Assertions.Expect(page.Locator("#sip-listening")).ToContainTextAsync($"udp/127.0.0.1:{sipPort}");
+        await Assertions.Expect(page.Locator("#cpu")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+(\.\d)? %$"));
+        var uptime = await page.Locator("#uptime").TextContentAsync();
+        await Assertions.Expect(page.Locator("#uptime")).Not.ToHaveTextAsync(uptime!);
     }
 }
