@@ -28,3 +28,6 @@ fetch "@ricky0123/vad-web@0.0.31" "dist/silero_vad_v5.onnx" "silero_vad_v5.onnx"
 # Wasmtime by the audio tests and benchmarks. RNNoise's SIMD build; GTCRN at 16 kHz.
 fetch "@sapphi-red/web-noise-suppressor@0.4.1" "dist/rnnoise_simd.wasm" "rnnoise_simd.wasm"
 fetch "@sapphi-red/web-noise-suppressor@0.4.1" "dist/gtcrn.wasm" "gtcrn.wasm"
+
+# WebRTC's VAD (libfvad, BSD-3) as emscripten wasm: the VAD reference of the audio tests.
+fetch "@echogarden/fvad-wasm@0.2.0" "fvad.wasm" "fvad.wasm"

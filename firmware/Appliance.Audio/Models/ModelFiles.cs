@@ -11,4 +11,7 @@ public static class ModelFiles
 
     /// <summary>GTCRN (16 kHz, 16 ms frames), emscripten build from @sapphi-red/web-noise-suppressor.</summary>
     public const string GtcrnWasm = "gtcrn.wasm";
+
+    /// <summary>WebRTC's VAD (libfvad), emscripten build from @echogarden/fvad-wasm; test reference only.</summary>
+    public const string WebRtcVadWasm = "fvad.wasm";
 }

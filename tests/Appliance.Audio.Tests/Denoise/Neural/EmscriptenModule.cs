@@ -64,14 +64,23 @@ internal sealed class EmscriptenModule : IDisposable
     public Func<T1, T2, T3, TResult> Function<T1, T2, T3, TResult>(string name) where TResult : struct =>
         Instance.GetFunction<T1, T2, T3, TResult>(name) ?? throw new InvalidDataException($"No export '{name}' of that type.");
 
+    public Func<T1, T2, TResult> Function<T1, T2, TResult>(string name) where TResult : struct =>
+        Instance.GetFunction<T1, T2, TResult>(name) ?? throw new InvalidDataException($"No export '{name}' of that type.");
+
     public Func<T1, TResult> Function<T1, TResult>(string name) where TResult : struct =>
         Instance.GetFunction<T1, TResult>(name) ?? throw new InvalidDataException($"No export '{name}' of that type.");
 
     public Func<TResult> Function<TResult>(string name) where TResult : struct =>
         Instance.GetFunction<TResult>(name) ?? throw new InvalidDataException($"No export '{name}' of that type.");
 
+    public Action<T1> Action<T1>(string name) =>
+        Instance.GetAction<T1>(name) ?? throw new InvalidDataException($"No export '{name}' of that type.");
+
     public Action<T1, T2, T3> Action<T1, T2, T3>(string name) =>
         Instance.GetAction<T1, T2, T3>(name) ?? throw new InvalidDataException($"No export '{name}' of that type.");
+
+    /// <summary><paramref name="count"/> 16-bit samples of linear memory at byte address <paramref name="address"/>.</summary>
+    public Span<short> Shorts(int address, int count) => _memory.GetSpan<short>(address, count);
 
     /// <summary><paramref name="count"/> floats of linear memory at byte address <paramref name="address"/>.</summary>
     public Span<float> Floats(int address, int count) => _memory.GetSpan<float>(address, count);
