@@ -2,7 +2,7 @@ namespace Appliance.Audio.Denoise;
 
 /// <summary>
 /// Tuning of the spectral engine per mode, chosen by measurement on the issue 5 test set (espeak-ng
-/// speech + 5 dB white noise or babble, 8 kHz; figures in docs/audio-partC.md).
+/// speech + 5 dB white noise or babble, 8 kHz; figures in docs/audio.md, Denoise).
 /// </summary>
 /// <param name="GainFloorDb">Lowest gain of any bin (what pauses are attenuated to).</param>
 /// <param name="OverSubtraction">Multiplier on the noise estimate.</param>
