@@ -1,5 +1,3 @@
-using Appliance.Telephony.Sip.Messages;
-
 namespace Appliance.Telephony.Sip.Auth;
 
 /// <summary>A parsed WWW-Authenticate / Proxy-Authenticate Digest challenge (RFC 3261 §22, RFC 8760).</summary>
@@ -8,43 +6,20 @@ public sealed record DigestChallenge(string Realm, string Nonce, string? Opaque,
     public static bool TryParse(string? header, out DigestChallenge? challenge)
     {
         challenge = null;
-        if (header is null || !header.StartsWith("Digest", StringComparison.OrdinalIgnoreCase) || header.Length < 7)
+        if (!DigestParameters.TryParse(header, out var p) || !p.TryGetValue("realm", out var realm) || !p.TryGetValue("nonce", out var nonce))
         {
             return false;
         }
-        var parts = new List<string>();
-        if (!SipSyntax.TrySplitList(header[6..], parts))
-        {
-            return false;
-        }
-        string? realm = null, nonce = null, opaque = null, algorithm = null, qop = null, stale = null;
-        foreach (var part in parts)
-        {
-            var eq = part.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                continue;
-            }
-            var value = SipSyntax.Unquote(part.AsSpan(eq + 1));
-            switch (part[..eq].Trim().ToLowerInvariant())
-            {
-                case "realm": realm = value; break;
-                case "nonce": nonce = value; break;
-                case "opaque": opaque = value; break;
-                case "algorithm": algorithm = value; break;
-                case "qop": qop = value; break;
-                case "stale": stale = value; break;
-            }
-        }
-        if (realm is null || nonce is null)
-        {
-            return false;
-        }
-        var qopAuth = qop is not null && qop.Split(',').Any(q => q.Trim().Equals("auth", StringComparison.OrdinalIgnoreCase));
-        challenge = new DigestChallenge(realm, nonce, opaque, algorithm ?? "MD5", qopAuth,
-            string.Equals(stale, "true", StringComparison.OrdinalIgnoreCase));
+        var qopAuth = p.TryGetValue("qop", out var qop) && qop.Split(',').Any(q => q.Trim().Equals("auth", StringComparison.OrdinalIgnoreCase));
+        challenge = new DigestChallenge(realm, nonce, p.GetValueOrDefault("opaque"), p.GetValueOrDefault("algorithm") ?? "MD5", qopAuth,
+            string.Equals(p.GetValueOrDefault("stale"), "true", StringComparison.OrdinalIgnoreCase));
         return true;
     }
+
+    /// <summary>The WWW-Authenticate value for this challenge (what the box sends to an unknown caller).</summary>
+    public override string ToString() =>
+        $"Digest realm=\"{Realm}\", nonce=\"{Nonce}\", algorithm={Algorithm}" + (QopAuth ? ", qop=\"auth\"" : "")
+        + (Opaque is null ? "" : $", opaque=\"{Opaque}\"") + (Stale ? ", stale=true" : "");
 
     /// <summary>True for algorithms we can answer: MD5 and SHA-256 (RFC 8760), plain or -sess.</summary>
     public bool IsSupported => DigestAuthenticator.TryGetHash(Algorithm, out _, out _);

@@ -19,6 +19,7 @@ public sealed class SipTransportLayer : Transactions.ISipSender, IAsyncDisposabl
     private readonly SipRateLimiter _limiter;
     private readonly ILogger _logger;
     private readonly IPAddress _advertised;
+    private readonly SipTrace? _trace;
     private ISipMessageSink? _sink;
 
     private SipTransportLayer(SipUdpChannel udp, SipTcpChannel? tcp, SipTransportOptions options, TimeProvider time, ILogger logger)
@@ -26,6 +27,7 @@ public sealed class SipTransportLayer : Transactions.ISipSender, IAsyncDisposabl
         _udp = udp;
         _tcp = tcp;
         _logger = logger;
+        _trace = options.Trace;
         _limiter = new SipRateLimiter(time, options.RequestsPerSecondPerSource, options.RequestBurstPerSource);
         _advertised = options.AdvertisedAddress
             ?? (options.BindAddress.Equals(IPAddress.Any) || options.BindAddress.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : options.BindAddress);
@@ -98,6 +100,7 @@ public sealed class SipTransportLayer : Transactions.ISipSender, IAsyncDisposabl
     public ValueTask SendAsync(SipMessage message, SipEndPoint destination)
     {
         var bytes = SipWriter.ToArray(message);
+        _trace?.Record(outgoing: true, destination, bytes);
         return destination.Transport == SipTransportKind.Udp || _tcp is null
             ? _udp.SendAsync(bytes, destination.Address)
             : _tcp.SendAsync(bytes, destination.Address);
@@ -135,6 +138,7 @@ public sealed class SipTransportLayer : Transactions.ISipSender, IAsyncDisposabl
         {
             return;
         }
+        _trace?.Record(outgoing: false, source, data);
         if (!SipParser.TryParse(data, out var message, out var error))
         {
             if (message is { IsRequest: true } && message.Method != "ACK")

@@ -19,4 +19,7 @@ public sealed record SipTransportOptions
     public double RequestsPerSecondPerSource { get; init; } = 50;
 
     public int RequestBurstPerSource { get; init; } = 100;
+
+    /// <summary>When set, every message sent and received (past the rate limiter) is kept here, redacted.</summary>
+    public SipTrace? Trace { get; init; }
 }

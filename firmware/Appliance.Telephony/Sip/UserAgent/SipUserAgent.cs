@@ -1,4 +1,5 @@
 using System.Net;
+using Appliance.Telephony.Sip.Auth;
 using Appliance.Telephony.Sip.Dialogs;
 using Appliance.Telephony.Sip.Messages;
 using Appliance.Telephony.Sip.Registration;
@@ -19,8 +20,10 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
     internal const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY";
 
     private readonly List<SipCall> _calls = [];
-    private readonly List<SipRegistration> _registrations = [];
-    private readonly HashSet<IPAddress> _trusted;
+    // Replaced as a whole (under the stack gate) when the configuration changes; readers take a snapshot.
+    private volatile IReadOnlyList<SipRegistration> _registrations = [];
+    private HashSet<IPAddress> _trusted = [];
+    private SipDigestVerifier _digest;
 
     private SipUserAgent(SipUserAgentOptions options, SipTransportLayer transport, TimeProvider time, ILogger logger)
     {
@@ -29,7 +32,7 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
         Time = time;
         Logger = logger;
         Layer = new SipTransactionLayer(transport, time, options.Timers) { User = this };
-        _trusted = [.. options.TrustedPeers];
+        _digest = new SipDigestVerifier(options.InboundCredentials, options.InboundDigestAlgorithms, time);
     }
 
     public SipUserAgentOptions Options { get; }
@@ -59,18 +62,67 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
         var transport = SipTransportLayer.Bind(options.Transport, time, logger);
         var ua = new SipUserAgent(options, transport, time, logger);
         transport.Start(ua.Layer);
-        foreach (var registration in options.Registrations)
-        {
-            var r = new SipRegistration(ua, registration);
-            ua._registrations.Add(r);
-            foreach (var address in r.RegistrarAddresses)
-            {
-                ua._trusted.Add(address);
-            }
-            r.Start();
-        }
+        ua.Apply(options.Registrations, options.TrustedPeers, options.InboundCredentials, []);
         logger.LogInformation("SIP listening on UDP {Udp} TCP {Tcp}", transport.UdpEndPoint, transport.TcpEndPoint);
         return ua;
+    }
+
+    /// <summary>
+    /// Applies changed connections without a restart: registrations that vanished or changed are
+    /// un-registered, new ones register at once; trusted peers and inbound credentials are replaced.
+    /// Calls in progress are not touched.
+    /// </summary>
+    public async Task ReconfigureAsync(IReadOnlyList<SipRegistrationOptions> registrations, IReadOnlyList<IPAddress> trustedPeers,
+        IReadOnlyList<SipInboundCredential> inboundCredentials)
+    {
+        var retired = new List<SipRegistration>();
+        foreach (var r in _registrations)
+        {
+            if (!registrations.Contains(r.Options))
+            {
+                retired.Add(r);
+                await r.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        Apply(registrations, trustedPeers, inboundCredentials, retired);
+    }
+
+    private void Apply(IReadOnlyList<SipRegistrationOptions> registrations, IReadOnlyList<IPAddress> trustedPeers,
+        IReadOnlyList<SipInboundCredential> inboundCredentials, List<SipRegistration> retired)
+    {
+        var kept = new List<SipRegistration>();
+        foreach (var r in _registrations)
+        {
+            if (!retired.Contains(r))
+            {
+                kept.Add(r);
+            }
+        }
+        var added = new List<SipRegistration>();
+        foreach (var options in registrations)
+        {
+            if (!kept.Exists(k => k.Options == options))
+            {
+                added.Add(new SipRegistration(this, options));
+            }
+        }
+        HashSet<IPAddress> trusted = [.. trustedPeers];
+        foreach (var r in (List<SipRegistration>)[.. kept, .. added])
+        {
+            // Registrars send the calls for their extensions: always trusted.
+            trusted.UnionWith(r.RegistrarAddresses);
+        }
+        var digest = new SipDigestVerifier(inboundCredentials, Options.InboundDigestAlgorithms, Time);
+        Layer.RunLocked(() =>
+        {
+            _registrations = [.. kept, .. added];
+            _trusted = trusted;
+            _digest = digest;
+        });
+        foreach (var r in added)
+        {
+            r.Start();
+        }
     }
 
     /// <summary>Places a call (consultation leg of an attended transfer, tests). <paramref name="destination"/> defaults to the URI's host.</summary>
@@ -150,10 +202,8 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
     private void OnNewInvite(InviteServerTransaction tx)
     {
         var request = tx.Request;
-        if (_trusted.Count > 0 && !_trusted.Contains(tx.Peer.Address.Address))
+        if (!MayCall(tx))
         {
-            Logger.LogInformation("INVITE from untrusted {Source} refused", tx.Peer.Address.Address);
-            tx.Respond(403, "Forbidden");
             return;
         }
         if (HasUnsupportedRequire(request, out var unsupported))
@@ -176,6 +226,42 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
             return;
         }
         IncomingCall(call);
+    }
+
+    /// <summary>Trusted sources call freely; others answer a digest challenge, or get 403 (the reason is logged).</summary>
+    private bool MayCall(InviteServerTransaction tx)
+    {
+        var source = tx.Peer.Address.Address;
+        if ((_trusted.Count == 0 && !_digest.HasCredentials) || _trusted.Contains(source))
+        {
+            return true;
+        }
+        if (!_digest.HasCredentials)
+        {
+            Logger.LogInformation("INVITE from untrusted {Source} refused: not a trusted PBX/trunk address", source);
+            tx.Respond(403, "Forbidden");
+            return false;
+        }
+        var request = tx.Request;
+        var verdict = _digest.Verify(request.Headers.Get(SipHeaderNames.Authorization), "INVITE", request.RequestUri!.ToString());
+        switch (verdict.Outcome)
+        {
+            case DigestOutcome.Accepted:
+                Logger.LogInformation("INVITE from {Source} authenticated as {User}", source, verdict.User);
+                return true;
+            case DigestOutcome.Refused:
+                Logger.LogWarning("INVITE from {Source} refused: {Reason}", source, verdict.Reason);
+                tx.Respond(403, "Forbidden");
+                return false;
+            default:
+                var challenge = tx.CreateResponse(401, "Unauthorized");
+                foreach (var value in _digest.Challenge(stale: verdict.Outcome == DigestOutcome.Stale))
+                {
+                    challenge.Headers.Add(SipHeaderNames.WwwAuthenticate, value);
+                }
+                tx.Respond(challenge);
+                return false;
+        }
     }
 
     private static bool HasUnsupportedRequire(SipMessage request, out string? tag)

@@ -1,4 +1,5 @@
 using System.Net;
+using Appliance.Telephony.Sip.Auth;
 using Appliance.Telephony.Sip.Registration;
 using Appliance.Telephony.Sip.Transactions;
 using Appliance.Telephony.Sip.Transport;
@@ -13,10 +14,19 @@ public sealed record SipUserAgentOptions
     public IReadOnlyList<SipRegistrationOptions> Registrations { get; init; } = [];
 
     /// <summary>
-    /// Addresses allowed to send INVITEs (PBX, trunk). Empty means anyone may call — the embedded
-    /// default on 127.0.0.1. Registrar addresses are always trusted.
+    /// Addresses allowed to send INVITEs without authentication (PBX, trunk). Empty, with no
+    /// <see cref="InboundCredentials"/>, means anyone may call. Registrar addresses are always trusted.
     /// </summary>
     public IReadOnlyList<IPAddress> TrustedPeers { get; init; } = [];
+
+    /// <summary>
+    /// Users who may call from addresses not in <see cref="TrustedPeers"/>: such INVITEs get a 401
+    /// digest challenge and are taken when the retry carries one of these users' credentials.
+    /// </summary>
+    public IReadOnlyList<SipInboundCredential> InboundCredentials { get; init; } = [];
+
+    /// <summary>Digest algorithms offered in challenges, in order (RFC 8760: SHA-256 before MD5).</summary>
+    public IReadOnlyList<string> InboundDigestAlgorithms { get; init; } = ["SHA-256", "MD5"];
 
     public string UserAgent { get; init; } = "Appliance/0.1";
 
