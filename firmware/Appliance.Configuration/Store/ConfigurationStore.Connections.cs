@@ -8,11 +8,17 @@ namespace Appliance.Configuration.Store;
 
 public sealed partial class ConfigurationStore
 {
+    /// <summary>
+    /// Raised after a connection was created, updated or deleted (after the commit, outside the write
+    /// lock), so the SIP host can re-register without a restart. Handlers must return quickly.
+    /// </summary>
+    public event Action? ConnectionsChanged;
+
     public Connection? GetConnection(string id) => _connections.FindById(id);
 
     public IReadOnlyList<Connection> ListConnections() => _connections.FindAll();
 
-    public Connection CreateConnection(JsonObject body) => Write(() =>
+    public Connection CreateConnection(JsonObject body) => ConnectionChanged(Write(() =>
     {
         var errors = new ValidationErrors();
         var connection = EntityPatcher.Create<Connection>(body, EntityRules.StoreManagedOnly, errors);
@@ -20,9 +26,9 @@ public sealed partial class ConfigurationStore
         connection.Id = NewId();
         connection.CreatedAt = connection.UpdatedAt = Now;
         return SaveConnection(connection, isNew: true);
-    });
+    }));
 
-    public Connection UpdateConnection(string id, JsonObject patch) => Write(() =>
+    public Connection UpdateConnection(string id, JsonObject patch) => ConnectionChanged(Write(() =>
     {
         var existing = _connections.FindById(id) ?? throw new NotFoundException($"connection {id}");
         var errors = new ValidationErrors();
@@ -34,10 +40,10 @@ public sealed partial class ConfigurationStore
         ThrowIfAny(errors);
         updated.UpdatedAt = Now;
         return SaveConnection(updated, isNew: updated.Name != existing.Name);
-    });
+    }));
 
     /// <summary>Deletes a connection that nothing uses; 409 names the first user.</summary>
-    public bool DeleteConnection(string id) => Write(() =>
+    public bool DeleteConnection(string id) => ConnectionChanged(Write(() =>
     {
         if (_numbers.FindOne(Query.EQ("connection_id", id)) is { } number)
         {
@@ -48,7 +54,13 @@ public sealed partial class ConfigurationStore
             throw new ConflictException("id", $"agent '{agent.Name}' uses this connection as its e-mail server");
         }
         return _connections.Delete(id);
-    });
+    }));
+
+    private T ConnectionChanged<T>(T result)
+    {
+        ConnectionsChanged?.Invoke();
+        return result;
+    }
 
     private Connection SaveConnection(Connection connection, bool isNew)
     {
