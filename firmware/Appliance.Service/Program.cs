@@ -2,6 +2,7 @@ using Appliance.Configuration.Store;
 using Appliance.Service.Endpoints;
 using Appliance.Service.Hosting;
 using Appliance.Service.Http;
+using Appliance.Service.Telephony;
 using Appliance.Service.Web;
 
 // The composition root: the only place that knows every layer.
@@ -46,6 +47,7 @@ app.MapPhoneNumbers();
 app.MapConnections();
 app.MapApiKeys();
 app.MapCalls();
+app.MapSipStatus();
 app.MapAgentPhoneCompat();
 app.MapAgentConfigCompat();
 app.MapVocodeCompat();
