@@ -54,6 +54,10 @@ internal static class CallServices
         services.AddSingleton(sp => new CallCoordinator(
             sp.GetRequiredService<ConfigurationStore>(), sp.GetRequiredService<ProviderChainFactory>(), sp.GetRequiredService<CallSessionServices>(),
             sp.GetRequiredService<CallConfigurationClient>()));
+        services.AddHostedService(sp => new CallRetentionService(
+            sp.GetRequiredService<ConfigurationStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CallRetentionService>>(),
+            CallRetentionService.Limits.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Appliance.Calls")),
+            sp.GetRequiredService<ApplianceOptions>().RecordingsDirectory));
         services.AddSingleton<SipHost>();
         services.AddHostedService(sp => sp.GetRequiredService<SipHost>());
         services.AddBoard(); // the analog line's calls take the same path
