@@ -49,7 +49,7 @@ public class TalkerGatedVadTests(SileroFixture fixture, ITestOutputHelper output
         }
     }
 
-    [SileroFact]
+    [ModelFact(ModelFiles.SileroVadV5)]
     public void Clean_speech_keeps_its_recall()
     {
         var scene = TestScene.Quiet(8000);
