@@ -1,14 +1,18 @@
 using Appliance.Audio.Models;
+using Appliance.Audio.Tests.Vad;
 using Appliance.Audio.Vad;
+using Appliance.Benchmarks.AudioC;
 using BenchmarkDotNet.Attributes;
 
 namespace Appliance.Benchmarks.AudioB;
 
 /// <summary>
-/// VAD cost per 20 ms frame at 8 kHz: the energy VAD (baseline) and Silero v5 (one 256-sample
-/// chunk every 1.6 frames; per-chunk cost = per-frame x 1.6). Needs .models/ (tools/fetch-models.sh).
+/// VAD cost per 20 ms frame at 8 kHz: the energy VAD (baseline), Silero v5 (one 256-sample
+/// chunk every 1.6 frames; per-chunk cost = per-frame x 1.6), Silero behind the talker gate (the
+/// background-speech mode's classifier) and WebRTC's VAD (libfvad wasm under Wasmtime, the issue's
+/// reference). Needs .models/ (tools/fetch-models.sh).
 /// </summary>
-[ShortRunJob]
+[Config(typeof(InProcessShortRunConfig))]
 [MemoryDiagnoser]
 public class VadBenchmarks
 {
@@ -16,6 +20,8 @@ public class VadBenchmarks
     private EnergyVad _energy = null!;
     private VadClassifierFactory _factory = null!;
     private IVoiceActivityClassifier _silero = null!;
+    private TalkerGatedVad _gated = null!;
+    private WebRtcVadReference _webrtc = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -32,12 +38,18 @@ public class VadBenchmarks
             throw new InvalidOperationException(_factory.FallbackReason);
         }
         _silero = _factory.Create(8000);
+        _gated = (TalkerGatedVad)_factory.CreateForBackgroundTalkers(8000);
+        string fvad = new ModelLocator().Find(ModelFiles.WebRtcVadWasm)
+            ?? throw new FileNotFoundException($"{ModelFiles.WebRtcVadWasm} not found: run tools/fetch-models.sh.");
+        _webrtc = new WebRtcVadReference(fvad, 8000, mode: 0);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         (_silero as IDisposable)?.Dispose();
+        _gated.Dispose();
+        _webrtc.Dispose();
         _factory.Dispose();
     }
 
@@ -46,4 +58,10 @@ public class VadBenchmarks
 
     [Benchmark]
     public float SileroFrame() => _silero.Classify(_frame);
+
+    [Benchmark]
+    public float TalkerGatedSileroFrame() => _gated.Classify(_frame);
+
+    [Benchmark]
+    public float WebRtcVadFrame() => _webrtc.Classify(_frame);
 }
