@@ -1,11 +1,11 @@
 using System.Net;
+using System.Threading.Channels;
 using Appliance.Configuration.Model;
 using Appliance.Configuration.Store;
 using Appliance.Configuration.Validation;
 using Appliance.Conversation.Lines;
 using Appliance.Conversation.Routing;
 using Appliance.Telephony.Sip.Messages;
-using Appliance.Telephony.Sip.Registration;
 using Appliance.Telephony.Sip.Transport;
 using Appliance.Telephony.Sip.UserAgent;
 
@@ -13,71 +13,76 @@ namespace Appliance.Service.Telephony;
 
 /// <summary>
 /// Runs the SIP user agent for the box's life: listens (127.0.0.1:5060 by default; Sip:Address,
-/// Sip:Port or --sip-port), registers to each PBX connection, trusts each trunk's addresses, and
-/// hands every inbound call to the router and then to a call session.
+/// Sip:Port or --sip-port), registers to each PBX connection, trusts each trunk's addresses (and
+/// loopback), challenges other callers for a connection's credentials, re-applies connections when
+/// they change through the API, and hands every inbound call to the router and then to a call session.
 /// </summary>
 internal sealed class SipHost(ConfigurationStore store, CallRouter router, CallCoordinator calls, IConfiguration configuration,
     TimeProvider time, ILogger<SipHost> logger, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    // One pending "connections changed" is enough: a reload reads them all.
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private SipUserAgent? _agent;
+    private Task _reloads = Task.CompletedTask;
     private int _stopped;
 
     public SipUserAgent? UserAgent => _agent;
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        var options = BuildOptions();
-        _agent = SipUserAgent.Start(options, time, loggers.CreateLogger("Appliance.Sip"));
-        _agent.IncomingCall += OnIncomingCall;
-        logger.LogInformation("SIP listening on udp/{Udp} tcp/{Tcp}, {Registrations} registration(s), {Trusted} trusted peer(s)",
-            _agent.UdpEndPoint, _agent.TcpEndPoint, options.Registrations.Count, options.TrustedPeers.Count);
-        return Task.CompletedTask;
-    }
+    /// <summary>The connection set in force (registrations with the connections they belong to).</summary>
+    public SipConnectionSet Connections { get; private set; } = SipConnectionSet.From([]);
 
-    private SipUserAgentOptions BuildOptions()
+    /// <summary>Recent SIP messages, redacted (GET /v1/system/sip/trace).</summary>
+    public SipTrace Trace { get; } = new(time);
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         var address = IPAddress.TryParse(configuration["Sip:Address"], out var a) ? a : IPAddress.Loopback;
         var port = int.TryParse(configuration["Sip:Port"], out var p) && p is >= 0 and <= 65535 ? p : 5060;
-        var registrations = new List<SipRegistrationOptions>();
-        var trusted = new List<IPAddress>();
-        foreach (var c in store.ListConnections())
+        var set = Connections = SipConnectionSet.From(store.ListConnections());
+        _agent = SipUserAgent.Start(new SipUserAgentOptions
         {
-            if (!c.Enabled)
+            Transport = new SipTransportOptions { BindAddress = address, Port = port, Trace = Trace },
+            Registrations = set.Registrations,
+            TrustedPeers = set.TrustedPeers,
+            InboundCredentials = set.InboundCredentials,
+        }, time, loggers.CreateLogger("Appliance.Sip"));
+        _agent.IncomingCall += OnIncomingCall;
+        store.ConnectionsChanged += OnConnectionsChanged;
+        _reloads = ReloadOnChangesAsync(_agent, _stopping.Token);
+        logger.LogInformation("SIP listening on udp/{Udp} tcp/{Tcp}, {Registrations} registration(s), {Trusted} trusted peer(s)",
+            _agent.UdpEndPoint, _agent.TcpEndPoint, set.Registrations.Count, set.TrustedPeers.Count);
+        return Task.CompletedTask;
+    }
+
+    private void OnConnectionsChanged() => _changes.Writer.TryWrite(true);
+
+    /// <summary>Applies connection changes made through the API while the box runs: no restart, calls untouched.</summary>
+    private async Task ReloadOnChangesAsync(SipUserAgent agent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await _changes.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                continue;
-            }
-            if (c.Type == ConnectionTypes.SipRegistration && c.Host is not null && c.Username is not null)
-            {
-                registrations.Add(new SipRegistrationOptions
+                _changes.Reader.TryRead(out _);
+                try
                 {
-                    RegistrarHost = c.Host,
-                    RegistrarPort = c.Port ?? 5060,
-                    Transport = c.Transport == "tcp" ? SipTransportKind.Tcp : SipTransportKind.Udp,
-                    User = c.Username,
-                    Domain = c.Realm,
-                    AuthUser = c.AuthUsername,
-                    Password = c.Password,
-                    ExpiresSeconds = c.RegisterExpiresSec,
-                });
-            }
-            if (c.Type == ConnectionTypes.SipTrunk)
-            {
-                foreach (var allowed in c.AllowedAddresses)
+                    var set = SipConnectionSet.From(store.ListConnections());
+                    await agent.ReconfigureAsync(set.Registrations, set.TrustedPeers, set.InboundCredentials).ConfigureAwait(false);
+                    Connections = set;
+                    logger.LogInformation("SIP connections applied: {Registrations} registration(s), {Trusted} trusted peer(s)",
+                        set.Registrations.Count, set.TrustedPeers.Count);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    if (IPAddress.TryParse(allowed, out var ip))
-                    {
-                        trusted.Add(ip);
-                    }
+                    logger.LogError(ex, "Applying changed SIP connections failed; the previous ones stay in force");
                 }
             }
         }
-        return new SipUserAgentOptions
+        catch (OperationCanceledException)
         {
-            Transport = new SipTransportOptions { BindAddress = address, Port = port },
-            Registrations = registrations,
-            TrustedPeers = trusted,
-        };
+            // The box is stopping.
+        }
     }
 
     private void OnIncomingCall(SipCall call) => _ = HandleAsync(call);
@@ -204,7 +209,9 @@ internal sealed class SipHost(ConfigurationStore store, CallRouter router, CallC
         {
             return;
         }
+        store.ConnectionsChanged -= OnConnectionsChanged;
         await _stopping.CancelAsync().ConfigureAwait(false);
+        await _reloads.ConfigureAwait(false);
         if (_agent is not null)
         {
             await _agent.DisposeAsync().ConfigureAwait(false);

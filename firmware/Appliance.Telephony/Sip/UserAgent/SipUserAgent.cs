@@ -43,6 +43,9 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
 
     public IReadOnlyList<SipRegistration> Registrations => _registrations;
 
+    /// <summary>Addresses whose INVITEs are taken without a challenge (configured peers and registrars).</summary>
+    public IReadOnlyCollection<IPAddress> TrustedPeers => _trusted;
+
     /// <summary>A new incoming call. The handler calls Ring/Accept/Reject/Redirect (now or later); with no handler calls get 480.</summary>
     public event Action<SipCall>? IncomingCall;
 
