@@ -3,6 +3,7 @@ using Appliance.Service.Endpoints;
 using Appliance.Service.Hosting;
 using Appliance.Service.Http;
 using Appliance.Service.Telephony;
+using Appliance.Service.Hal;
 using Appliance.Service.Web;
 
 // The composition root: the only place that knows every layer.
@@ -48,6 +49,7 @@ app.MapConnections();
 app.MapApiKeys();
 app.MapCalls();
 app.MapSipStatus();
+app.MapBoardApi();
 app.MapAgentPhoneCompat();
 app.MapAgentConfigCompat();
 app.MapVocodeCompat();
