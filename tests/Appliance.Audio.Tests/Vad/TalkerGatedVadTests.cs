@@ -60,6 +60,24 @@ public class TalkerGatedVadTests(SileroFixture fixture, ITestOutputHelper output
     }
 
     [Fact]
+    public void Classify_allocates_nothing_and_reset_matches_a_fresh_instance()
+    {
+        short[] noisy = TestScene.ToPcm16(TestScene.White(160 * 100, seed: 9));
+        for (int i = 0; i < noisy.Length; i++) noisy[i] = (short)(noisy[i] / (1 + i / 160 % 7));
+        var used = new TalkerGatedVad(new EnergyVad(8000));
+        used.Classify(noisy.AsSpan(0, 160)); // warm up (JIT, tiering)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int f = 0; f < 100; f++) used.Classify(noisy.AsSpan(f * 160, 160));
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        used.Reset();
+        var fresh = new TalkerGatedVad(new EnergyVad(8000));
+        for (int f = 0; f < 100; f++)
+        {
+            Assert.Equal(fresh.Classify(noisy.AsSpan(f * 160, 160)), used.Classify(noisy.AsSpan(f * 160, 160)));
+        }
+    }
+
+    [Fact]
     public void Gate_closes_on_steady_background_and_reset_forgets_it()
     {
         // The energy VAD as inner classifier: the test is about the gate, not the model.
