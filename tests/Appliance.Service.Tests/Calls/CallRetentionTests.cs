@@ -1,6 +1,7 @@
 using Appliance.Configuration.Model;
 using Appliance.Configuration.Store;
 using Appliance.Service.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
