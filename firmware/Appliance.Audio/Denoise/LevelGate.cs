@@ -6,19 +6,17 @@ namespace Appliance.Audio.Denoise;
 /// caller close to the phone rises well above it for whole syllables) and maps each frame's margin
 /// above it to a factor from 0 (background only) to 1, with a short hold so word endings are not
 /// cut. The engine scales its gains by the factor. Narrow margins (a few dB) make a noise gate
-/// that sends pauses to the gain floor; wide margins reject babble. The VAD's talker gate feeds it
-/// frame levels directly (<see cref="UpdateLevel"/>) with a longer hold.
+/// that sends pauses to the gain floor; wide margins reject babble.
 /// </summary>
 internal sealed class LevelGate
 {
     // Percentile tracker: up/(up+down) = 0.2, so the level settles at the 20th percentile.
     private const float StepUpDb = 0.1f;
     private const float StepDownDb = 0.4f;
-    private const int DefaultHoldFrames = 5;
+    private const int HoldFrames = 5;
 
     private readonly int _lowBin;
     private readonly int _highBin;
-    private readonly int _holdFrames;
     private float _backgroundDb;
     private bool _started;
     private float _held;
@@ -29,25 +27,12 @@ internal sealed class LevelGate
     private readonly float _openMarginDb;
 
     public LevelGate(int sampleRate, int fftSize, float closedMarginDb, float openMarginDb)
-        : this(closedMarginDb, openMarginDb, DefaultHoldFrames)
     {
+        _closedMarginDb = closedMarginDb;
+        _openMarginDb = openMarginDb;
         // Speech band 300..3400 Hz.
         _lowBin = 300 * fftSize / sampleRate;
         _highBin = Math.Min(fftSize / 2, 3400 * fftSize / sampleRate);
-    }
-
-    /// <summary>A gate fed with levels through <see cref="UpdateLevel"/> only.</summary>
-    /// <param name="holdFrames">Frames the gate stays at its last peak before closing.</param>
-    public LevelGate(float closedMarginDb, float openMarginDb, int holdFrames)
-    {
-        if (!(openMarginDb > closedMarginDb))
-        {
-            throw new ArgumentOutOfRangeException(nameof(openMarginDb), openMarginDb, "Must be above closedMarginDb.");
-        }
-        ArgumentOutOfRangeException.ThrowIfNegative(holdFrames);
-        _closedMarginDb = closedMarginDb;
-        _openMarginDb = openMarginDb;
-        _holdFrames = holdFrames;
     }
 
     /// <summary>Background level in dB (power units of the spectrum).</summary>
@@ -60,12 +45,7 @@ internal sealed class LevelGate
         {
             sum += power[k];
         }
-        return UpdateLevel(10f * MathF.Log10(sum));
-    }
-
-    /// <summary>Feeds one frame's level (dB, any fixed reference); returns the gate factor 0..1.</summary>
-    public float UpdateLevel(float levelDb)
-    {
+        float levelDb = 10f * MathF.Log10(sum);
         if (!_started)
         {
             _backgroundDb = levelDb;
@@ -77,7 +57,7 @@ internal sealed class LevelGate
         if (open >= _held)
         {
             _held = open;
-            _holdLeft = _holdFrames;
+            _holdLeft = HoldFrames;
         }
         else if (_holdLeft > 0)
         {
