@@ -1,8 +1,7 @@
 using Appliance.Audio.Echo;
-using Appliance.Audio.Tests.PartB.Signals;
-using Appliance.Audio.Tests.TestSignals;
+using static Appliance.Audio.Tests.Echo.EchoScene;
 
-namespace Appliance.Audio.Tests.PartB;
+namespace Appliance.Audio.Tests.Echo;
 
 public class EchoDetectorTests
 {
@@ -13,7 +12,7 @@ public class EchoDetectorTests
     {
         var aec = new LineEchoCanceller(8000, TimeSpan.FromMilliseconds(128));
         var detector = new EchoDetector();
-        short[] m = TestScene.ToPcm16(mic), r = TestScene.ToPcm16(far);
+        short[] m = ToPcm(mic), r = ToPcm(far);
         var res = new short[Frame];
         int flagged = 0, counted = 0;
         for (int f = 0; f + Frame <= m.Length; f += Frame)
@@ -34,8 +33,8 @@ public class EchoDetectorTests
     [Fact]
     public void Own_voice_coming_back_is_flagged_from_the_start()
     {
-        float[] far = LineEchoCancellerTests.FarEnd(6);
-        float[] echo = LineEchoCancellerTests.Convolve(far, LineEchoCancellerTests.EchoPath(320, 1));
+        float[] far = FarEnd(6);
+        float[] echo = Convolve(far, Path(40, 10, seed: 1));
         double share = EchoShare(far, echo, 0, 6);
         Assert.True(share >= 0.95, $"only {share:P0} of echo frames flagged");
     }
@@ -43,9 +42,9 @@ public class EchoDetectorTests
     [Fact]
     public void Caller_talking_over_the_agent_after_convergence_is_not_echo()
     {
-        float[] far = LineEchoCancellerTests.FarEnd(8);
-        float[] echo = LineEchoCancellerTests.Convolve(far, LineEchoCancellerTests.EchoPath(320, 1));
-        float[] caller = TestScene.ToFloat(Speech.Synthesize(Speech.Sentences[4], 8000, "en-us"), 0.3f);
+        float[] far = FarEnd(8);
+        float[] echo = Convolve(far, Path(40, 10, seed: 1));
+        float[] caller = NearSpeech(4, peak: 0.15f, voice: "en-us");
         var mic = (float[])echo.Clone();
         for (int i = 0; i < caller.Length && 4 * 8000 + i < mic.Length; i++) mic[4 * 8000 + i] += caller[i];
         double share = EchoShare(far, mic, 4.1, 4 + caller.Length / 8000.0);
