@@ -4,7 +4,7 @@ namespace Appliance.Service.Web;
 
 /// <summary>
 /// The page's own helper routes under /web/api: first-run wizard state, agent prompt preview,
-/// "test connection", filtered call log and export. All need a live session, plus its CSRF token on
+/// "test connection", filtered call log and export, the fields' allowed values. All need a live session, plus its CSRF token on
 /// every state-changing request (/v1 gets the same check from <see cref="BearerAuthentication"/>;
 /// /web/api is outside that middleware).
 /// </summary>
@@ -36,6 +36,7 @@ internal static class WebApi
         api.MapConnectionTest();
         api.MapCallExport();
         api.MapDiagnostics();
+        api.MapAllowedValues();
         return api;
     }
 }

@@ -1,6 +1,6 @@
 import { api, el, nav, notify, clearErrors, showErrors } from './common.js';
 import { buildForm, saveForm, tryReadForm } from './forms.js';
-import { agentGroups as groups } from './agent-fields.js';
+import { loadAgentGroups } from './agent-fields.js';
 import { loadTemplates } from './templates.js';
 
 nav('agents');
@@ -10,6 +10,7 @@ const readOnly = ['id', 'project', 'created_at', 'updated_at', 'secrets_set', 's
   'google_place_data', 'google_place_context', 'google_place_fetched_at'];
 
 const form = document.getElementById('agent-form');
+const groups = await loadAgentGroups();
 let editing = {};
 
 function closeForm() {
@@ -98,7 +99,7 @@ async function fromTemplate(id) {
 const templateSelect = document.getElementById('template');
 loadTemplates().then((templates) => templateSelect.replaceChildren(
   el('option', { value: '' }, 'New from template…'),
-  templates.map((t) => el('option', { value: t.id }, t.title))));
+  ...templates.map((t) => el('option', { value: t.id }, t.title))));
 templateSelect.addEventListener('change', () => {
   if (templateSelect.value) fromTemplate(templateSelect.value);
   templateSelect.value = '';

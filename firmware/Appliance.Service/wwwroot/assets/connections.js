@@ -1,15 +1,15 @@
 import { api, el, nav, notify, clearErrors } from './common.js';
 import { buildForm, saveForm } from './forms.js';
+import { loadAllowedValues, selectField } from './allowed-values.js';
 
 nav('connections');
 
-const types = ['sip_trunk', 'sip_registration', 'analog_line', 'openai_compatible', 'openai', 'deepgram', 'elevenlabs',
-  'cartesia', 'google', 'azure_llm', 'azure_speech', 'assemblyai', 'deepseek', 'rime', 'playht', 'smtp'];
+const allowed = await loadAllowedValues();
 
 const groups = [
   { legend: 'Connection', fields: [
     { name: 'name', label: 'Name', type: 'text' },
-    { name: 'type', label: 'Type', type: 'select', options: types },
+    selectField(allowed, 'connection', 'type', 'Type'),
     { name: 'description', label: 'Description', type: 'text' },
     { name: 'enabled', label: 'Enabled', type: 'bool' },
     { name: 'priority', label: 'Priority (lower is tried first)', type: 'number', step: 1 },
@@ -17,7 +17,7 @@ const groups = [
   { legend: 'PBX / SIP', fields: [
     { name: 'host', label: 'Host', type: 'text' },
     { name: 'port', label: 'Port', type: 'number', step: 1 },
-    { name: 'transport', label: 'Transport', type: 'select', options: ['udp', 'tcp', 'tls'] },
+    selectField(allowed, 'connection', 'transport', 'Transport'),
     { name: 'username', label: 'User', type: 'text' },
     { name: 'password', label: 'Password', type: 'secret' },
     { name: 'realm', label: 'Realm', type: 'text' },

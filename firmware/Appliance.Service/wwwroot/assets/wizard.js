@@ -5,6 +5,7 @@
 import { api, el, nav, notify, showErrors } from './common.js';
 import { fieldLabel, fieldsets, tryReadForm } from './forms.js';
 import { loadTemplates } from './templates.js';
+import { loadAllowedValues, selectField } from './allowed-values.js';
 
 nav('wizard');
 
@@ -14,6 +15,7 @@ const stepBox = document.getElementById('wizard-step');
 let steps = [];
 let current = 'line';
 let createdAgent = null;
+const transport = selectField(await loadAllowedValues(), 'connection', 'transport', 'Transport');
 
 const lineKinds = {
   sip_registration: {
@@ -21,7 +23,7 @@ const lineKinds = {
     groups: [{ legend: 'PBX registration', fields: [
       { name: 'host', label: 'PBX host or address', type: 'text' },
       { name: 'port', label: 'Port', type: 'number', step: 1, min: 1, max: 65535 },
-      { name: 'transport', label: 'Transport', type: 'select', options: ['udp', 'tcp', 'tls'] },
+      transport,
       { name: 'username', label: 'Extension / user', type: 'text' },
       { name: 'password', label: 'Password', type: 'secret' },
       { name: 'realm', label: 'Realm (if the PBX asks for one)', type: 'text' },
@@ -32,7 +34,7 @@ const lineKinds = {
     groups: [{ legend: 'SIP trunk', fields: [
       { name: 'host', label: 'Peer host (optional)', type: 'text' },
       { name: 'allowed_addresses', label: 'Peer addresses allowed to call in (comma separated, e.g. 192.0.2.10, 192.0.2.0/24)', type: 'list' },
-      { name: 'transport', label: 'Transport', type: 'select', options: ['udp', 'tcp', 'tls'] },
+      transport,
     ] }],
   },
   analog_line: { label: 'Analog phone line (the box\'s FXO port)', name: 'analog-line', groups: [] },
