@@ -42,7 +42,7 @@ internal sealed class SpectralDenoiser : Denoiser
         int bins = _fft.Bins;
         // ~100 Hz either side at any rate.
         _noise = new NoiseTracker(bins, spreadBins: (int)Math.Round(100.0 * _fft.Size / sampleRate));
-        _gate = new LevelGate(sampleRate, _fft.Size, settings.GateClosedDb, settings.GateOpenDb);
+        _gate = new LevelGate(sampleRate, _fft.Size, settings.GateClosedDb, settings.GateOpenDb, settings.TalkerRangeDb);
         _gainFloor = MathF.Pow(10f, _settings.GainFloorDb / 20f);
         // Periodic sqrt-Hann for analysis and synthesis: the product is a Hann window, whose
         // copies at 50% overlap sum to exactly 1, so unity gain reconstructs the input.

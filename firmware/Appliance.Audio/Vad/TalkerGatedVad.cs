@@ -1,3 +1,5 @@
+using Appliance.Audio.Denoise;
+
 namespace Appliance.Audio.Vad;
 
 /// <summary>

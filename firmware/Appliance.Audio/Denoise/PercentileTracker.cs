@@ -1,4 +1,4 @@
-namespace Appliance.Audio.Vad;
+namespace Appliance.Audio.Denoise;
 
 /// <summary>
 /// Tracks a percentile of a stream of levels (dB) with fixed up and down steps: at equilibrium the
