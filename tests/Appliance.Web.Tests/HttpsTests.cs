@@ -15,10 +15,9 @@ public sealed class HttpsTests
     public async Task First_start_makes_a_private_p256_certificate_that_serves_https_and_is_reused_after_a_restart()
     {
         string thumbprint;
-        string data;
-        using (var box = new WebBox(https: true))
+        var data = Path.Combine(Path.GetTempPath(), "appliance-web-" + Guid.NewGuid().ToString("N"));
+        using (var box = new WebBox(https: true, dataDirectory: data))
         {
-            data = box.DataDirectory;
             var path = Path.Combine(data, "https-certificate.pfx");
             var (status, served, hsts) = await GetOverHttps(box, "/web/setup");
             Assert.Equal(HttpStatusCode.OK, status);

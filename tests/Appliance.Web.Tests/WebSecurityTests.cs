@@ -117,7 +117,8 @@ public sealed class WebSecurityTests
         var status = System.Text.Json.Nodes.JsonNode.Parse((await reader.ReadLineAsync(timeout.Token))!["data: ".Length..])!;
         Assert.True((long)status["memory"]!["process_rss_bytes"]! > 0);
         Assert.True((long)status["storage"]!["free_bytes"]! > 0);
-        Assert.StartsWith("udp/127.0.0.1:", (string)status["sip"]!["listening"]![0]!, StringComparison.Ordinal);
+        Assert.Equal("udp", (string?)status["sip"]!["listening"]![0]!["transport"]);
+        Assert.StartsWith("127.0.0.1:", (string?)status["sip"]!["listening"]![0]!["address"], StringComparison.Ordinal);
 
         Assert.Equal(200, (await client.PostJsonAsync("/web/auth/logout", "{}", csrf)).Status);
         // The server closes the stream within its sampling period, though the status would go on every 2 s.
@@ -176,6 +177,8 @@ public sealed class WebSecurityTests
             var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
             Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
             Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
             Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
             Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
             Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));

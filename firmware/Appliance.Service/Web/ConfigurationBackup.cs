@@ -19,7 +19,7 @@ internal static class ConfigurationBackup
     public const int Version = 1;
 
     // Set by the store, derived from other entities, or a cache tied to this box: never restored.
-    private static readonly string[] NotRestored = ["id", "created_at", "updated_at", "schema_version", SecretsSet,
+    private static readonly string[] NotRestored = ["id", "project", "created_at", "updated_at", "schema_version", SecretsSet,
         "phone_number", "custom_phone_numbers", "google_place_data", "google_place_context", "google_place_fetched_at"];
 
     private const string SecretsSet = "secrets_set";
@@ -52,7 +52,6 @@ internal static class ConfigurationBackup
         foreach (var number in store.ListPhoneNumbers())
         {
             var json = Portable(WireFormat.Public(number), "phone_number", number.Number, secrets);
-            json["project"] = number.Project;
             json.Remove("agent_id");
             json.Remove("connection_id");
             if (number.AgentId is { } agentId && agentNames.TryGetValue(agentId, out var agent))
@@ -107,7 +106,6 @@ internal static class ConfigurationBackup
         counts["phone_numbers"] = Each(backup, "phone_numbers", errors, "phone_number", json =>
         {
             var number = Name(json, "number");
-            json.Remove("project");
             if (json["agent"] is JsonObject agent)
             {
                 json.Remove("agent");

@@ -10,7 +10,7 @@ namespace Appliance.Service.Web;
 /// <summary>
 /// The dashboard's status panels in one JSON object: version, uptime, CPU (from /proc/stat deltas
 /// between two samples), memory (process RSS, MemAvailable/MemTotal), the data folder's
-/// filesystem, SIP (listening endpoints and registrations) and cloud reachability.
+/// filesystem, SIP (the telephony layer's /v1/system/sip status) and cloud reachability.
 /// A value the platform cannot give is null, shown as "unknown".
 /// </summary>
 internal sealed class SystemStatus(ApplianceOptions options, SipHost sip, CloudReachability cloud)
@@ -30,7 +30,7 @@ internal sealed class SystemStatus(ApplianceOptions options, SipHost sip, CloudR
             ["cpu_percent"] = CpuPercent(),
             ["memory"] = Memory(),
             ["storage"] = Storage(data),
-            ["sip"] = Sip(),
+            ["sip"] = SipStatusEndpoints.Status(sip),
             ["cloud"] = cloud.Snapshot(),
         };
     }
@@ -127,30 +127,5 @@ internal sealed class SystemStatus(ApplianceOptions options, SipHost sip, CloudR
         {
             return new JsonObject { ["path"] = data, ["free_bytes"] = null, ["total_bytes"] = null };
         }
-    }
-
-    private JsonObject? Sip()
-    {
-        if (sip.UserAgent is not { } agent)
-        {
-            return null;
-        }
-        var registrations = new JsonArray();
-        foreach (var registration in agent.Registrations)
-        {
-            registrations.Add((JsonNode)new JsonObject
-            {
-                ["registrar"] = registration.Options.RegistrarHost + ":" + registration.Options.RegistrarPort.ToString(CultureInfo.InvariantCulture),
-                ["user"] = registration.Options.User,
-                ["state"] = registration.State.ToString().ToLowerInvariant(),
-                ["last_status"] = registration.LastStatus,
-            });
-        }
-        var listening = new JsonArray { (JsonNode)("udp/" + agent.UdpEndPoint) };
-        if (agent.TcpEndPoint is { } tcp)
-        {
-            listening.Add((JsonNode)("tcp/" + tcp));
-        }
-        return new JsonObject { ["listening"] = listening, ["registrations"] = registrations };
     }
 }

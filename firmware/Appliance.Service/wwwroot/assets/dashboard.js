@@ -34,12 +34,13 @@ function showStatus(status) {
   const storage = status.storage;
   text('storage', storage.free_bytes == null ? unknown : `${formatBytes(storage.free_bytes)} of ${formatBytes(storage.total_bytes)}`);
 
-  text('sip-listening', status.sip ? status.sip.listening.join(', ') : unknown);
-  const registrations = status.sip?.registrations ?? [];
+  const sip = status.sip?.running ? status.sip : null;
+  text('sip-listening', sip ? sip.listening.map((l) => `${l.transport}/${l.address}`).join(', ') : unknown);
+  const registrations = sip?.registrations ?? [];
   document.getElementById('sip-registrations').replaceChildren(...(registrations.length > 0
     ? registrations.map((r) => el('li', {}, `${r.user}@${r.registrar}: `, el('span', { class: 'state' }, r.state),
-      r.last_status ? ` (${r.last_status})` : ''))
-    : [el('li', { class: 'muted' }, status.sip ? 'none configured' : unknown)]));
+      r.last_status ? ` (${r.last_status}${r.last_error ? `: ${r.last_error}` : ''})` : ''))
+    : [el('li', { class: 'muted' }, sip ? 'none configured' : unknown)]));
 
   const cloud = status.cloud.map((c) => el('tr', { 'data-connection': c.id },
     el('td', {}, c.name), el('td', {}, c.host),

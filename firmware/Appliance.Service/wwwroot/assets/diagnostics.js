@@ -30,7 +30,7 @@ filter.addEventListener('submit', (event) => {
   loadLogs();
 });
 
-// The SIP trace comes from the telephony layer's /v1/system/sip/trace when the box has it.
+// The SIP trace (recent messages, credentials already redacted) from the telephony layer's /v1/system/sip/trace.
 async function loadSipTrace() {
   const target = document.getElementById('sip-trace');
   const { status, body } = await api('GET', '/v1/system/sip/trace');
@@ -38,12 +38,12 @@ async function loadSipTrace() {
     target.textContent = 'No SIP trace on this box yet.';
     return;
   }
-  const messages = body.messages ?? body.entries ?? [];
+  const messages = body.messages ?? [];
   target.classList.remove('muted');
   target.replaceChildren(...(messages.length > 0
     ? messages.map((m) => el('details', {},
-      el('summary', {}, `${formatTime(m.at)} ${m.direction ?? ''} ${m.remote ?? ''} ${m.first_line ?? ''}`),
-      el('pre', {}, m.text ?? m.message ?? '')))
+      el('summary', {}, `${formatTime(m.at)} ${m.direction} ${m.transport}/${m.remote} ${m.text.split('\r\n')[0]}`),
+      el('pre', {}, m.text)))
     : [el('p', { class: 'muted' }, 'No SIP messages yet.')]));
 }
 
