@@ -43,6 +43,15 @@ export function el(tag, attributes = {}, ...children) {
     else if (value === true) node.setAttribute(name, '');
     else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, String(value));
   }
+  return fill(node, ...children);
+}
+
+/**
+ * Replaces a node's children the way el() builds them: arrays flattened, null skipped, strings as
+ * text nodes (the DOM's own replaceChildren would show null as "null" and an array as its string).
+ */
+export function fill(node, ...children) {
+  node.replaceChildren();
   for (const child of children.flat()) {
     if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
   }
