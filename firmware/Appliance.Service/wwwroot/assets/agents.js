@@ -1,4 +1,4 @@
-import { api, el, nav, notify, clearErrors, showErrors } from './common.js';
+import { api, el, fill, nav, notify, clearErrors, showErrors } from './common.js';
 import { buildForm, saveForm, tryReadForm } from './forms.js';
 import { loadAgentGroups } from './agent-fields.js';
 import { loadTemplates } from './templates.js';
@@ -41,7 +41,7 @@ async function preview() {
     return;
   }
   clearErrors(form);
-  box.replaceChildren(
+  fill(box,
     el('h3', {}, 'Preview'),
     el('h4', {}, 'Welcome message'), el('p', { class: 'preview-welcome' }, body.welcome_message || '(none)'),
     el('h4', {}, 'System prompt'), el('pre', { class: 'preview-prompt' }, body.system_prompt),

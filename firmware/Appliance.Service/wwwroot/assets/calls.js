@@ -1,4 +1,4 @@
-import { api, el, nav, formatTime, showErrors, clearErrors } from './common.js';
+import { api, el, fill, nav, formatTime, showErrors, clearErrors } from './common.js';
 import { latencyChart } from './latency-chart.js';
 
 nav('calls');
@@ -39,7 +39,7 @@ async function show(id) {
   const recording = call.recording_file
     ? el('audio', { controls: true, preload: 'metadata', src: `/v1/calls/${encodeURIComponent(call.id)}/recording` })
     : el('p', { class: 'muted' }, 'Not recorded');
-  detail.replaceChildren(
+  fill(detail,
     el('h2', {}, `Call from ${call.caller_number ?? 'unknown'} to ${call.agent_name ?? call.called_number ?? ''}`),
     el('p', { class: 'muted' }, `${formatTime(call.started_at)} · ${call.status}${call.end_reason ? ` (${call.end_reason})` : ''}`),
     call.summary ? el('p', {}, call.summary) : null,
