@@ -66,7 +66,8 @@ public sealed class LiveCallBrowserTests(BrowserFixture browser, ITestOutputHelp
         await logged.Locator("button").ClickAsync();
         await Assertions.Expect(page.Locator("#call-detail h2")).ToContainTextAsync("Call from");
         await Assertions.Expect(page.Locator("#call-detail")).ToContainTextAsync("Transcript");
-        await Assertions.Expect(page.Locator("#call-detail")).ToContainTextAsync("RTP:");
+        await Assertions.Expect(page.Locator("#call-detail .quality")).ToContainTextAsync("Packets received");
+        Assert.DoesNotContain("null", await page.Locator("#call-detail").TextContentAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(browser.ScreenshotDirectory, "calls-live-call.png"), FullPage = true });
         await context.CloseAsync();
     }
