@@ -1,4 +1,5 @@
 using Appliance.Audio.Echo;
+using Appliance.Audio.Tests.PartB.Signals;
 using Appliance.Audio.Tests.TestSignals;
 
 namespace Appliance.Audio.Tests.Echo;
@@ -96,12 +97,7 @@ internal static class EchoScene
         return y;
     }
 
-    public static short[] ToPcm(float[] x)
-    {
-        var pcm = new short[x.Length];
-        for (int i = 0; i < x.Length; i++) pcm[i] = (short)Math.Clamp(MathF.Round(x[i] * 32768f), short.MinValue, short.MaxValue);
-        return pcm;
-    }
+    public static short[] ToPcm(float[] x) => TestScene.ToPcm16(x);
 
     /// <summary>Runs the canceller frame by frame over the whole signal.</summary>
     public static short[] Run(LineEchoCanceller aec, float[] mic, float[] far)
