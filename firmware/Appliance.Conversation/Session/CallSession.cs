@@ -210,7 +210,16 @@ public sealed partial class CallSession : IAsyncDisposable
         _ended = true;
         _log.Update(r => r.EndReason ??= reason);
         _log.Event("line_ended", reason);
-        _callCts.Cancel();
+        try
+        {
+            // Not Cancel(): that would run the whole call teardown (and its disposal) inline on
+            // the line's event thread, under the very Cancel call.
+            _ = _callCts.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended on its own while the line was reporting its end.
+        }
     }
 
     private void SetState(CallState state)
