@@ -193,6 +193,7 @@ public sealed class LineEchoCanceller
         _history.Push(_fft, _window);
         float fgPower = Residual(_foreground, _errorFg);
         float bgPower = Residual(_background, _errorBg);
+        _errorFloor.Push(bgPower);
         if (adapt)
         {
             AdaptBackground(bgPower);
@@ -245,7 +246,6 @@ public sealed class LineEchoCanceller
     /// </summary>
     private void AdaptBackground(float errorPower)
     {
-        _errorFloor.Push(errorPower);
         float noise = NoiseFloorBias * _errorFloor.Minimum;
         if (errorPower <= noise)
         {
