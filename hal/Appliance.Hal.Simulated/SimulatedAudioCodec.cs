@@ -53,6 +53,15 @@ public sealed class SimulatedAudioCodec : IAudioCodec
         }
     }
 
+    /// <summary>Drops line input not yet read (the exchange stopped a tone, a test starts afresh).</summary>
+    public void ClearCapture()
+    {
+        lock (_gate)
+        {
+            _capture.Clear();
+        }
+    }
+
     /// <summary>Queues a 16-bit mono WAV file at this codec's sample rate.</summary>
     public void InjectWav(string path)
     {

@@ -26,6 +26,7 @@ public sealed class SimulatedExchange : IDisposable
     private int _step;
     private int _maxRings;
     private short[]? _fskCallerId;
+    private bool _playingTone;
 
     internal SimulatedExchange(SimulatedHookSwitch hook, SimulatedRingDetector ring, SimulatedLoopCurrentSensor loop, SimulatedAudioCodec audio, TimeProvider time)
     {
@@ -99,7 +100,7 @@ public sealed class SimulatedExchange : IDisposable
     /// <summary>
     /// The far end hangs up but the exchange keeps the loop closed and plays a tone instead (common in
     /// Europe): <paramref name="tone"/> of <paramref name="plan"/> for <paramref name="duration"/>, then
-    /// silence. The box must recognise the tone and go on hook by itself.
+    /// silence. The box must recognise the tone and go on hook by itself; the tone stops when it does.
     /// </summary>
     public void FarEndHangsUpWithTone(TonePlan plan, CallProgressTone tone, TimeSpan duration)
     {
@@ -110,6 +111,7 @@ public sealed class SimulatedExchange : IDisposable
         var samples = new short[(int)(duration.TotalSeconds * _audio.SampleRate)];
         generator.Fill(samples);
         _audio.InjectCapture(samples);
+        _playingTone = true;
     }
 
     /// <summary>Restores loop current while off hook (after a glitch).</summary>
@@ -194,6 +196,12 @@ public sealed class SimulatedExchange : IDisposable
         if (contacts == HookState.OffHook)
         {
             StopRinging(); // ring trip
+        }
+        else if (_playingTone)
+        {
+            // Going on hook ends the call the exchange was playing its tone into; the rest is never heard.
+            _playingTone = false;
+            _audio.ClearCapture();
         }
 
         _relayTimer.Change(RelayOperateTime, Timeout.InfiniteTimeSpan);

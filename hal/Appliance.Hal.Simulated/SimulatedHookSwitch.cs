@@ -6,6 +6,7 @@ public sealed class SimulatedHookSwitch : IHookSwitch
     private readonly TimeProvider _time;
     private readonly List<(DateTimeOffset At, HookState State)> _history = [];
     private readonly Lock _gate = new();
+    private bool _stuck;
 
     internal SimulatedHookSwitch(TimeProvider time) => _time = time;
 
@@ -17,8 +18,21 @@ public sealed class SimulatedHookSwitch : IHookSwitch
     /// <summary>Where the contacts really are (differs from <see cref="State"/> when stuck).</summary>
     public HookState Contacts { get; private set; }
 
-    /// <summary>Fault injection: the contacts stay off hook whatever is commanded.</summary>
-    public bool StuckOffHook { get; set; }
+    /// <summary>Fault injection: the contacts stay off hook whatever is commanded; clearing it frees the relay.</summary>
+    public bool StuckOffHook
+    {
+        get => _stuck;
+        set
+        {
+            _stuck = value;
+            if (!value && Contacts != State)
+            {
+                // A freed relay drops to the commanded position at once.
+                Contacts = State;
+                ContactsMoved?.Invoke(State);
+            }
+        }
+    }
 
     /// <summary>Every commanded change, in order.</summary>
     public IReadOnlyList<(DateTimeOffset At, HookState State)> History

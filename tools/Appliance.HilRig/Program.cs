@@ -6,11 +6,14 @@ using Appliance.Hal.Simulated;
 using Appliance.HilRig.Reports;
 using Appliance.HilRig.Scenarios;
 using Appliance.HilRig.SelfTest;
+using Appliance.HilRig.Targets;
 using Microsoft.Extensions.Time.Testing;
 
 const string Usage = """
     Appliance.HilRig run <scenario.yaml|scenario.json|folder>... [--junit results.xml] [--timing timing.md]
-        Runs HIL scenarios against the simulated board; exit code 1 when any fails.
+                         [--target http://127.0.0.1:8080 --api-key KEY]
+        Runs HIL scenarios against the simulated board in-process, or with --target against a running
+        box on the simulated board through its test-mode API; exit code 1 when any fails.
     Appliance.HilRig self-test [--board <board-profile.json>]
         LED walk, relay click and audio loopback on the simulated board, or on real hardware
         when a board profile is given (loop the line output back to the input first).
@@ -35,6 +38,8 @@ static int Run(string[] args)
     var files = new List<string>();
     string? junit = null;
     string? timing = null;
+    Uri? target = null;
+    string? apiKey = null;
     for (int i = 0; i < args.Length; i++)
     {
         switch (args[i])
@@ -44,6 +49,15 @@ static int Run(string[] args)
                 break;
             case "--timing" when i + 1 < args.Length:
                 timing = args[++i];
+                break;
+            case "--target" when i + 1 < args.Length:
+                if (!Uri.TryCreate(args[++i], UriKind.Absolute, out target) || target.Scheme is not ("http" or "https"))
+                {
+                    return Fail($"--target must be an http(s) URL, got '{args[i]}'");
+                }
+                break;
+            case "--api-key" when i + 1 < args.Length:
+                apiKey = args[++i];
                 break;
             case var path when Directory.Exists(path):
                 files.AddRange(Directory.EnumerateFiles(path).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
@@ -61,7 +75,14 @@ static int Run(string[] args)
         return Fail("no scenarios given\n" + Usage);
     }
 
-    var runner = ScenarioRunner.Simulated();
+    if (target is not null && string.IsNullOrEmpty(apiKey))
+    {
+        return Fail("--target needs --api-key (the box's test-mode API is authenticated)");
+    }
+
+    var runner = target is null
+        ? ScenarioRunner.Simulated()
+        : new ScenarioRunner(s => new HttpRigTarget(HttpRigTarget.Client(target, apiKey!), s.Country, s.AnswerAfterRings));
     var results = files.Select(f => runner.Run(ScenarioLoader.Load(f))).ToList();
     foreach (var result in results)
     {

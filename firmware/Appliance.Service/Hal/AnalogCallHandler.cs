@@ -63,7 +63,7 @@ internal sealed class AnalogCallHandler(ConfigurationStore store, CallRouter rou
             var record = calls.OpenRecord(TelephonyProviders.Analog, CallDirections.Inbound, call.CallerNumber, called, agent);
             if (call.CallerId is { } id)
             {
-                record.Events.Add(new CallEvent { At = time.GetUtcNow(), Type = "caller_id", Detail = $"{id.Name ?? "-"} <{id.Number ?? "-"}>" });
+                record.Events.Add(new CallEvent { At = time.GetUtcNow(), Type = "caller_id", Detail = id.Name is null ? id.Number : $"{id.Name} <{id.Number}>" });
                 store.SaveCallRecord(record);
             }
             switch (decision)

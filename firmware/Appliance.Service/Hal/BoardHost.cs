@@ -13,14 +13,18 @@ namespace Appliance.Service.Hal;
 /// Owns the board for the box's life. <c>Hal:Board</c> = "simulated" (the default, so the appliance
 /// runs anywhere), "none" (no analog line), or the path of a board profile JSON (the Linux board).
 /// Builds the analog line (ring cadence and disconnect tones of <c>Hal:Country</c>, answer after
-/// <c>Hal:AnswerAfterRings</c>), the LEDs and the line's audio pump, and hands every incoming call to
-/// <see cref="AnalogCallHandler"/>.
+/// <c>Hal:AnswerAfterRings</c>), the LEDs and the line's audio pump, keeps a short log of line events
+/// (for the test-mode API), and hands every incoming call to <see cref="AnalogCallHandler"/>.
 /// </summary>
 internal sealed class BoardHost(IConfiguration configuration, TimeProvider time, AnalogCallHandler calls, ILogger<BoardHost> logger)
     : IHostedService, IDisposable
 {
+    private const int EventLogSize = 200;
     private static readonly TimeSpan FrameTime = TimeSpan.FromMilliseconds(20);
+    private readonly Lock _gate = new();
+    private readonly List<LineEvent> _events = [];
     private ITimer? _pumpTimer;
+    private ITimer? _ledTimer;
     private long _pumpStarted;
     private long _framesPumped;
     private int _disposed;
@@ -38,6 +42,20 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
 
     public string Country { get; private set; } = "US";
 
+    public int AnswerAfterRings { get; private set; } = 2;
+
+    /// <summary>The line's recent call events, oldest first.</summary>
+    public IReadOnlyList<LineEvent> Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var choice = configuration["Hal:Board"] is { Length: > 0 } b ? b : "simulated";
@@ -46,16 +64,8 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
             logger.LogInformation("No board (Hal:Board=none): the analog line is off");
             return Task.CompletedTask;
         }
-        Country = configuration["Hal:Country"] is { Length: > 0 } c ? c.ToUpperInvariant() : "US";
-        var plan = TonePlan.ForCountry(Country)
-            ?? throw new InvalidOperationException($"Hal:Country '{Country}' has no call-progress tone plan (known: US, CA, GB, DE, FR, AU, EU)");
-        var options = new AnalogLineOptions
-        {
-            Cadence = RingCadenceProfile.ForCountry(Country),
-            AnswerAfterRings = int.TryParse(configuration["Hal:AnswerAfterRings"], out var rings) ? rings : 2,
-            LineNumber = configuration["Hal:LineNumber"],
-        };
-
+        var country = configuration["Hal:Country"] is { Length: > 0 } c ? c.ToUpperInvariant() : "US";
+        var rings = int.TryParse(configuration["Hal:AnswerAfterRings"], out var r) ? r : 2;
         var board = choice.Equals("simulated", StringComparison.OrdinalIgnoreCase)
             ? new SimulatedBoard(time)
             : (IBoard)LinuxBoard.Open(BoardProfileLoader.LoadFile(choice), time);
@@ -64,10 +74,10 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
         {
             throw new InvalidOperationException($"Hal:Board '{choice}': the line codec runs at {board.Audio.SampleRate} Hz; calls need 8000 Hz");
         }
-        Line = new AnalogLine(board, options, time, new ExchangeToneDisconnectDetector(plan, board.Audio.SampleRate));
-        Indicator = new LineStatusIndicator(board.Leds, Line);
-        Pump = new LineAudioPump(board.Audio, Line);
-        calls.Attach(Line, Pump);
+        lock (_gate)
+        {
+            BuildLineLocked(board, country, rings);
+        }
         if (board.Info.IsSimulated)
         {
             // The simulated codec does not block, so a timer paces the pump; it catches up on late wake-ups.
@@ -76,13 +86,35 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
         }
         else
         {
-            Pump.Start();
+            Pump!.Start();
         }
-        Indicator.BootCompleted();
-        Indicator.SetLineReady(true);
+        _ledTimer = time.CreateTimer(_ => Indicator?.SetAgentSpeaking(Line?.State == LineState.InCall && Pump?.PlayingSound == true), null, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50));
         logger.LogInformation("Board {Board} ({Kind}), analog line {Country}, answers after {Rings} ring(s)",
-            board.Info.Name, board.Info.IsSimulated ? "simulated" : "hardware", Country, options.AnswerAfterRings);
+            board.Info.Name, board.Info.IsSimulated ? "simulated" : "hardware", Country, AnswerAfterRings);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Test mode only: rebuilds the idle simulated line for another country or ring count, so HIL
+    /// scenarios with their own settings can run against one box.
+    /// </summary>
+    public void Reconfigure(string country, int answerAfterRings)
+    {
+        lock (_gate)
+        {
+            if (Simulated is not { } board || Line is not { } line || Pump is not { } pump || Indicator is not { } indicator)
+            {
+                throw new InvalidOperationException("only the simulated board's line can be reconfigured");
+            }
+            if (line.State != LineState.Idle)
+            {
+                throw new InvalidOperationException($"the line is {line.State}; wait until it is idle");
+            }
+            indicator.Dispose();
+            line.Dispose();
+            pump.Dispose();
+            BuildLineLocked(board, country, answerAfterRings);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -98,11 +130,55 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
             return;
         }
         _pumpTimer?.Dispose();
-        Pump?.Stop();
-        Line?.HangUp();
-        Indicator?.Dispose();
-        Line?.Dispose();
-        Board?.Dispose();
+        _ledTimer?.Dispose();
+        lock (_gate)
+        {
+            Pump?.Stop();
+            Line?.HangUp();
+            Indicator?.Dispose();
+            Line?.Dispose();
+            Board?.Dispose();
+        }
+    }
+
+    private void BuildLineLocked(IBoard board, string country, int answerAfterRings)
+    {
+        var plan = TonePlan.ForCountry(country)
+            ?? throw new ArgumentException($"country '{country}' has no call-progress tone plan (known: US, CA, GB, DE, FR, AU, EU)", nameof(country));
+        var options = new AnalogLineOptions
+        {
+            Cadence = RingCadenceProfile.ForCountry(country),
+            AnswerAfterRings = answerAfterRings,
+            LineNumber = configuration["Hal:LineNumber"],
+        };
+        options.Validate();
+        var line = new AnalogLine(board, options, time, new ExchangeToneDisconnectDetector(plan, board.Audio.SampleRate));
+        line.IncomingCall += (_, e) => Log(new LineEvent(time.GetUtcNow(), "incoming", e.CallerNumber, e.CallerId?.Name));
+        line.Answered += (_, _) => Log(new LineEvent(time.GetUtcNow(), "answered"));
+        line.DtmfReceived += (_, e) => Log(new LineEvent(time.GetUtcNow(), "dtmf", Reason: e.Digit.ToString()));
+        line.CallEnded += (_, e) => Log(new LineEvent(time.GetUtcNow(), "ended", Reason: e.Reason.ToString()));
+        Indicator = new LineStatusIndicator(board.Leds, line);
+        Indicator.BootCompleted();
+        Indicator.SetLineReady(true);
+        var pump = new LineAudioPump(board.Audio, line);
+        line.CallEnded += (_, _) => pump.ClearPlayback(); // what the session queued is not for the next call
+        Pump = pump;
+        calls.Attach(line, pump);
+        Line = line;
+        Country = country;
+        AnswerAfterRings = answerAfterRings;
+    }
+
+    private void Log(LineEvent e)
+    {
+        lock (_events)
+        {
+            if (_events.Count == EventLogSize)
+            {
+                _events.RemoveAt(0);
+            }
+            _events.Add(e);
+        }
     }
 
     private void PumpDue()
@@ -113,10 +189,17 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
         {
             _framesPumped = due - 10;
         }
-        while (_framesPumped < due && Volatile.Read(ref _disposed) == 0)
+        // The simulated codec only copies memory, so holding the lock (against Reconfigure) is cheap.
+        lock (_gate)
         {
-            Pump!.PumpOnce();
-            _framesPumped++;
+            while (_framesPumped < due && Volatile.Read(ref _disposed) == 0)
+            {
+                Pump!.PumpOnce();
+                _framesPumped++;
+            }
         }
     }
 }
+
+/// <summary>One call event on the analog line (incoming, answered, dtmf, ended), for the test-mode API.</summary>
+internal sealed record LineEvent(DateTimeOffset At, string Kind, string? CallerNumber = null, string? CallerName = null, string? Reason = null);

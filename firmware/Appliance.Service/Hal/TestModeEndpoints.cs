@@ -190,9 +190,10 @@ internal static class TestModeEndpoints
                     board.Hook.StuckOffHook = false;
                     board.Exchange.LineConnected = true;
                     board.Ring.Set(false);
+                    board.Audio.ClearCapture();
                     break;
                 default:
-                    errors.Add("kind", "must be stick_relay, cut_line, ring_during_call or clear");
+                    errors.Add("kind", "must be stick_relay, cut_line, ring_during_call or clear (no fault, no pending caller audio)");
                     break;
             }
             return errors.IsEmpty ? Accepted() : ApiResults.Validation(errors);
@@ -213,6 +214,71 @@ internal static class TestModeEndpoints
                 return Off();
             }
             return line.Flash() ? Accepted() : ApiResults.Problem(StatusCodes.Status409Conflict, "No call", "a hook flash needs a call in progress");
+        });
+        group.MapPost("/line", async (HttpRequest request, BoardHost host, CancellationToken ct) =>
+        {
+            if (host.Simulated is null)
+            {
+                return Off();
+            }
+            var (body, error) = await ReadOptionalAsync(request, ct);
+            if (error is not null)
+            {
+                return error;
+            }
+            var errors = new ValidationErrors();
+            var country = (Text(body, "country", errors) ?? host.Country).ToUpperInvariant();
+            if (TonePlan.ForCountry(country) is null)
+            {
+                errors.Add("country", "must be US, CA, GB, UK, DE, FR, AU or EU");
+            }
+            int rings = WholeNumber(body, "answer_after_rings", 1, 20, host.AnswerAfterRings, errors);
+            if (!errors.IsEmpty)
+            {
+                return ApiResults.Validation(errors);
+            }
+            try
+            {
+                host.Reconfigure(country, rings);
+            }
+            catch (InvalidOperationException ex)
+            {
+                return ApiResults.Problem(StatusCodes.Status409Conflict, "Line busy", ex.Message);
+            }
+            return ApiResults.Json(new JsonObject { ["country"] = host.Country, ["answer_after_rings"] = host.AnswerAfterRings });
+        });
+        group.MapGet("/events", (BoardHost host) =>
+        {
+            if (host.Simulated is null)
+            {
+                return Off();
+            }
+            var events = new JsonArray();
+            foreach (var e in host.Events)
+            {
+                events.Add((JsonNode)new JsonObject
+                {
+                    ["at"] = e.At.ToString("O"),
+                    ["kind"] = e.Kind,
+                    ["caller_number"] = e.CallerNumber,
+                    ["caller_name"] = e.CallerName,
+                    ["reason"] = e.Reason,
+                });
+            }
+            return ApiResults.Json(new JsonObject { ["events"] = events });
+        });
+        group.MapGet("/agent-audio", (HttpRequest request, BoardHost host) =>
+        {
+            if (host.Simulated is not { } board)
+            {
+                return Off();
+            }
+            if (request.Query["since"] is not { Count: 1 } q
+                || !DateTimeOffset.TryParse(q[0], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+            {
+                return ApiResults.Validation(One("since", "must be an ISO 8601 time"));
+            }
+            return ApiResults.Json(new JsonObject { ["first_sound_at"] = board.Audio.FirstSoundAfter(since)?.ToString("O") });
         });
         group.MapGet("/state", (BoardHost host) => host.Simulated is null ? Off() : ApiResults.Json(BoardEndpoints.Status(host)));
     }

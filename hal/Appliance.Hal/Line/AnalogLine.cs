@@ -272,9 +272,18 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
         LineCallEndedEventArgs? ended = null;
         lock (_gate)
         {
-            // A callback already queued when the timeout was re-armed or disarmed is stale.
-            if (_deadline is not { } due || _time.GetUtcNow() < due)
+            // A callback already queued when the timeout was disarmed is stale.
+            if (_deadline is not { } due)
             {
+                return;
+            }
+
+            // System timers may fire a little before the clock reaches the deadline (or this is a
+            // callback of an earlier arming): wait for the rest rather than drop the timeout.
+            var early = due - _time.GetUtcNow();
+            if (early > TimeSpan.Zero)
+            {
+                _timer.Change(early, Timeout.InfiniteTimeSpan);
                 return;
             }
 

@@ -43,6 +43,9 @@ public sealed class LineAudioPump : IDisposable
     /// <summary>Queued frames played so far (silence filled in for an empty queue is not counted).</summary>
     public long FramesPlayed { get; private set; }
 
+    /// <summary>Whether the last frame played held sound (above about -40 dBFS peak): drives the agent-speaking LED.</summary>
+    public bool PlayingSound { get; private set; }
+
     /// <summary>One step of the loop: capture, listen, buffer, play.</summary>
     public void PumpOnce()
     {
@@ -56,10 +59,12 @@ public sealed class LineAudioPump : IDisposable
         if (_playback.TryRead(_out))
         {
             FramesPlayed++;
+            PlayingSound = IsLoud(_out);
         }
         else
         {
             Array.Clear(_out);
+            PlayingSound = false;
         }
 
         _codec.WriteFrame(_out);
@@ -96,6 +101,19 @@ public sealed class LineAudioPump : IDisposable
     }
 
     public void Dispose() => Stop();
+
+    private static bool IsLoud(ReadOnlySpan<short> frame)
+    {
+        foreach (short s in frame)
+        {
+            if (s is > 300 or < -300)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void Loop()
     {

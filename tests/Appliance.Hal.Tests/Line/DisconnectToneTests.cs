@@ -23,6 +23,7 @@ public class DisconnectToneTests
         Assert.Equal(["ended DisconnectTone"], h.Events);
         Assert.Equal(HookState.OnHook, h.Board.Hook.State);
         Assert.Equal(LineState.Idle, h.Line.State);
+        Assert.Equal(0, h.Board.Audio.PendingCapture); // the exchange's tone stopped with the call
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public static class ScenarioLoader
         ["playCallerAudio"] = ["wav", "toneHz", "ms"],
         ["expectLed"] = ["led", "pattern"],
         ["wait"] = ["ms"],
-        ["hangUp"] = [],
+        ["hangUp"] = ["tone"],
         ["agentHangsUp"] = [],
         ["flash"] = [],
         ["fault"] = ["kind"],

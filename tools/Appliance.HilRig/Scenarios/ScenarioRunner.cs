@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Appliance.Audio.Tones;
 using Appliance.Audio.Wav;
 using Appliance.Hal;
 using Appliance.Hal.CallerId;
@@ -89,6 +90,15 @@ public sealed class ScenarioRunner(Func<Scenario, IRigTarget> createTarget)
                 return actual == expected ? (true, null, null) : (false, null, $"LED {led} is {actual}, expected {expected}");
             case "wait":
                 target.Advance(TimeSpan.FromMilliseconds(step.GetInt("ms", 0)));
+                return (true, null, null);
+            case "hangUp" when step.Get("tone") is { } tone:
+                // The far end leaves but the exchange keeps the loop and plays busy/reorder instead.
+                target.CallerHangsUpWithTone(tone switch
+                {
+                    "busy" => CallProgressTone.Busy,
+                    "reorder" => CallProgressTone.Reorder,
+                    _ => throw new FormatException($"hangUp tone must be busy or reorder, got '{tone}'"),
+                });
                 return (true, null, null);
             case "hangUp":
                 target.CallerHangsUp();

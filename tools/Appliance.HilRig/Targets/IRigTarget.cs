@@ -1,3 +1,4 @@
+using Appliance.Audio.Tones;
 using Appliance.Hal;
 using Appliance.Hal.CallerId;
 using Appliance.Hal.Leds;
@@ -30,6 +31,9 @@ public interface IRigTarget : IDisposable
     void Ring(CallerIdInfo? callerId, CallerIdSignal signal, int maxRings);
 
     void CallerHangsUp();
+
+    /// <summary>The far end hangs up without opening the loop; the exchange plays <paramref name="tone"/> of the line's country.</summary>
+    void CallerHangsUpWithTone(CallProgressTone tone);
 
     void PlayCallerAudio(short[] samples);
 

@@ -1,3 +1,4 @@
+using Appliance.Audio.Tones;
 using Appliance.Hal;
 using Appliance.Hal.CallerId;
 using Appliance.Hal.Leds;
@@ -23,6 +24,7 @@ public sealed class SimulatedRigTarget : IRigTarget
     private readonly LineStatusIndicator _indicator;
     private readonly ICallResponder _responder;
     private readonly RingCadenceProfile _cadence;
+    private readonly TonePlan _tones;
     private readonly List<RigEvent> _events = [];
     private readonly LineAudioPump _pump;
     private readonly short[] _captured;
@@ -31,8 +33,10 @@ public sealed class SimulatedRigTarget : IRigTarget
     public SimulatedRigTarget(string country, int answerAfterRings, ICallResponder? responder = null)
     {
         _cadence = RingCadenceProfile.ForCountry(country);
+        _tones = TonePlan.ForCountry(country) ?? throw new ArgumentException($"no call-progress tone plan for country '{country}'", nameof(country));
         _board = new SimulatedBoard(_time);
-        _line = new AnalogLine(_board, new AnalogLineOptions { Cadence = _cadence, AnswerAfterRings = answerAfterRings }, _time);
+        _line = new AnalogLine(_board, new AnalogLineOptions { Cadence = _cadence, AnswerAfterRings = answerAfterRings }, _time,
+            new ExchangeToneDisconnectDetector(_tones, _board.Audio.SampleRate));
         _indicator = new LineStatusIndicator(_board.Leds, _line);
         _indicator.BootCompleted();
         _indicator.SetLineReady(true);
@@ -91,6 +95,8 @@ public sealed class SimulatedRigTarget : IRigTarget
         _board.Exchange.Ring(_cadence, callerId, signal, maxRings);
 
     public void CallerHangsUp() => _board.Exchange.CallerHangsUp();
+
+    public void CallerHangsUpWithTone(CallProgressTone tone) => _board.Exchange.FarEndHangsUpWithTone(_tones, tone, TimeSpan.FromSeconds(10));
 
     public void PlayCallerAudio(short[] samples) => _board.Audio.InjectCapture(samples);
 
