@@ -1,4 +1,5 @@
 using Appliance.Audio.Endpointing;
+using Appliance.Audio.Vad;
 using Appliance.Conversation.Providers.Stt;
 
 namespace Appliance.Conversation.Session;
@@ -114,8 +115,17 @@ public sealed partial class CallSession
     {
         _echo.Process(_in, _echoReference, _clean);
         var isEcho = _runtime.Agent.EchoDetection && _echoDetector.Update(_echo);
-        _denoiser.Process(_clean);
-        var vad = _vad.Process(_clean);
+        VadDecision vad;
+        if (_vadBeforeDenoise)
+        {
+            vad = _vad.Process(_clean);
+            _denoiser.Process(_clean);
+        }
+        else
+        {
+            _denoiser.Process(_clean);
+            vad = _vad.Process(_clean);
+        }
         Remember(_clean);
 
         if (_bargeIn.OnFrame(agentSpeaking, vad, isEcho) && agentSpeaking)

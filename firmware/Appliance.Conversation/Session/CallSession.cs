@@ -55,6 +55,7 @@ public sealed partial class CallSession : IAsyncDisposable
     private readonly EchoDetector _echoDetector = new();
     private readonly Denoiser _denoiser;
     private readonly VoiceActivityDetector _vad;
+    private readonly bool _vadBeforeDenoise;
     private readonly TurnDetector _turns;
     private readonly BargeInDecider _bargeIn;
     private readonly CallAudioMixer _mixer;
@@ -77,8 +78,11 @@ public sealed partial class CallSession : IAsyncDisposable
         _extensions = extensions ?? CallExtensions.None(services.Logger);
         _log = new CallLog(record, services, _extensions);
         _extensions.AttachRecord((type, detail) => _log.Event(type, detail));
-        _denoiser = Denoiser.Create(agent.DenoisingMode, Rate);
-        _vad = new VoiceActivityDetector(services.CreateVadClassifier(), _runtime.Vad);
+        var denoising = Denoiser.ParseMode(agent.DenoisingMode);
+        _denoiser = Denoiser.Create(denoising, Rate);
+        _vad = new VoiceActivityDetector(services.CreateVadClassifier(denoising), _runtime.Vad);
+        // The background-talker gate measures the babble level the denoiser would remove.
+        _vadBeforeDenoise = denoising == DenoisingMode.NoiseAndBackgroundSpeechCancellation;
         _turns = new TurnDetector(_runtime.Endpointing);
         _bargeIn = new BargeInDecider(_runtime.BargeIn);
         _mixer = new CallAudioMixer(services.Sounds);

@@ -27,7 +27,7 @@ public sealed class CallSessionTests
         var factory = new ProviderChainFactory(new HttpClient(), new EndpointGuards(_time), _speech);
         var providers = factory.ForCall(StageEndpoints.None, null);
         var record = new CallRecord { Id = "call-1", StartedAt = Start };
-        var services = new CallSessionServices(_time, NullLogger.Instance, () => new EnergyVad(8000), Sounds, _ => { });
+        var services = new CallSessionServices(_time, NullLogger.Instance, _ => new EnergyVad(8000), Sounds, _ => { });
         return (new CallSession(_line, agent, providers, record, services), record);
     }
 

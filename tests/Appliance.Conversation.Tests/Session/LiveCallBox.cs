@@ -36,7 +36,7 @@ internal sealed class LiveCallBox : IAsyncDisposable
 
     public CallCoordinator Coordinator()
     {
-        var services = new CallSessionServices(TimeProvider.System, NullLogger.Instance, () => new EnergyVad(8000), Sounds, Store.SaveCallRecord);
+        var services = new CallSessionServices(TimeProvider.System, NullLogger.Instance, _ => new EnergyVad(8000), Sounds, Store.SaveCallRecord);
         var factory = new ProviderChainFactory(_http, new EndpointGuards(TimeProvider.System));
         return new CallCoordinator(Store, factory, services, new CallConfigurationClient(_http, TimeProvider.System, NullLogger.Instance));
     }

@@ -30,7 +30,7 @@ public sealed class WarmTransferSessionTests
         var factory = new ProviderChainFactory(new HttpClient(), new EndpointGuards(_time), _speech);
         var providers = factory.ForCall(StageEndpoints.None, null) with { Language = _chat };
         var record = new CallRecord { Id = "call-1", StartedAt = Start };
-        var services = new CallSessionServices(_time, NullLogger.Instance, () => new EnergyVad(8000), new SoundLibrary(8000), _ => { });
+        var services = new CallSessionServices(_time, NullLogger.Instance, _ => new EnergyVad(8000), new SoundLibrary(8000), _ => { });
         var agent = new Agent
         {
             Name = "desk", GenerateWelcomeMessage = true, TransferNumber = "200", WarmTransferEnabled = true,
