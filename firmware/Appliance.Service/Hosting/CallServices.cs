@@ -42,7 +42,7 @@ internal static class CallServices
             return new CallSessionServices(
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("Appliance.Call"),
-                () => vad.Create(AudioFormat.TelephonyRate),
+                CallSessionServices.VadClassifiers(vad, AudioFormat.TelephonyRate),
                 sp.GetRequiredService<SoundLibrary>(),
                 store.SaveCallRecord,
                 sp.GetRequiredService<ApplianceOptions>().RecordingsDirectory);
