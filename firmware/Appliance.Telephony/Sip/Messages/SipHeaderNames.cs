@@ -42,6 +42,8 @@ public static class SipHeaderNames
     public const string Reason = "Reason";
     public const string Unsupported = "Unsupported";
     public const string Accept = "Accept";
+    public const string RSeq = "RSeq";
+    public const string RAck = "RAck";
 
     private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownLookup = BuildLookup();
 
@@ -52,7 +54,7 @@ public static class SipHeaderNames
         Via, From, To, CallId, CSeq, Contact, MaxForwards, ContentLength, ContentType, ContentEncoding,
         Route, RecordRoute, Expires, MinExpires, Subject, Supported, Require, Allow, UserAgent, Server,
         WwwAuthenticate, ProxyAuthenticate, Authorization, ProxyAuthorization, ReferTo, ReferredBy,
-        Replaces, Event, SubscriptionState, SessionExpires, MinSe, Reason, Unsupported, Accept,
+        Replaces, Event, SubscriptionState, SessionExpires, MinSe, Reason, Unsupported, Accept, RSeq, RAck,
         ];
         return known.ToFrozenDictionary(k => k, k => k, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }

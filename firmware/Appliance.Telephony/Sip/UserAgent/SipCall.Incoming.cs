@@ -23,6 +23,7 @@ public sealed partial class SipCall
         call._dialog = SipDialog.FromIncomingRequest(request, tx.LocalTag, tx.Peer);
         TryReadSdp(request, out call._remoteOffer);
         call.ReadSessionTimer(request);
+        call._peerSupports100rel = request.HasOptionTag(SipHeaderNames.Supported, "100rel") || request.HasOptionTag(SipHeaderNames.Require, "100rel");
         return call;
     }
 
@@ -34,7 +35,7 @@ public sealed partial class SipCall
     {
         if (State == SipCallState.Offering && _inviteTx is not null)
         {
-            _inviteTx.Respond(WithContact(_inviteTx.CreateResponse(180, "Ringing")));
+            SendProvisional(WithContact(_inviteTx.CreateResponse(180, "Ringing")));
         }
     });
 
@@ -45,7 +46,7 @@ public sealed partial class SipCall
     /// </summary>
     public bool Accept() => Layer.RunLocked(() =>
     {
-        if (State != SipCallState.Offering || _inviteTx is null || _inviteTx.FinalStatus != 0)
+        if (State != SipCallState.Offering || _inviteTx is null || _inviteTx.FinalStatus != 0 || _heldFinal is not null)
         {
             return false;
         }
@@ -71,8 +72,7 @@ public sealed partial class SipCall
             AttachSdp(ok, CreateOffer(MediaDirection.SendRecv));
         }
         AddSessionTimerHeaders(ok);
-        State = SipCallState.Answering;
-        _inviteTx.Respond(ok);
+        SendFinal2xx(ok);
         return true;
     });
 
@@ -148,7 +148,7 @@ public sealed partial class SipCall
     {
         response.Headers.Set(SipHeaderNames.Contact, "<" + _ua.ContactUri(_dialog!.Transport) + ">");
         response.Headers.Set(SipHeaderNames.Allow, SipUserAgent.AllowedMethods);
-        response.Headers.Set(SipHeaderNames.Supported, "timer, replaces");
+        response.Headers.Set(SipHeaderNames.Supported, SipUserAgent.SupportedOptions);
         response.Headers.Set(SipHeaderNames.Server, _ua.Options.UserAgent);
         return response;
     }

@@ -101,6 +101,9 @@ public sealed partial class SipCall
             case "NOTIFY":
                 OnNotify(tx);
                 break;
+            case "PRACK":
+                OnPrack(tx);
+                break;
             case "OPTIONS":
                 tx.Respond(_ua.CreateOptionsResponse(tx));
                 break;
@@ -182,6 +185,7 @@ public sealed partial class SipCall
         State = SipCallState.Ended;
         EndReason = reason;
         StopSessionTimer();
+        StopReliableProvisional();
         StopMedia();
         _transferDone?.TrySetResult(487);
         _reinviteDone?.TrySetResult(false);

@@ -17,7 +17,8 @@ namespace Appliance.Telephony.Sip.UserAgent;
 /// </summary>
 public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
 {
-    internal const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY";
+    internal const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY, PRACK";
+    internal const string SupportedOptions = "100rel, timer, replaces";
 
     private readonly List<SipCall> _calls = [];
     // Replaced as a whole (under the stack gate) when the configuration changes; readers take a snapshot.
@@ -155,7 +156,7 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
         var ok = tx.CreateResponse(200, "OK");
         ok.Headers.Add(SipHeaderNames.Allow, AllowedMethods);
         ok.Headers.Add(SipHeaderNames.Accept, "application/sdp, application/dtmf-relay, message/sipfrag");
-        ok.Headers.Add(SipHeaderNames.Supported, "timer, replaces");
+        ok.Headers.Add(SipHeaderNames.Supported, SupportedOptions);
         ok.Headers.Add(SipHeaderNames.Server, Options.UserAgent);
         return ok;
     }
@@ -187,12 +188,12 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
             case "UPDATE":
             case "NOTIFY":
             case "REFER":
+            case "PRACK":
                 transaction.Respond(481, "Call/Transaction Does Not Exist");
                 break;
             case "REGISTER":
             case "SUBSCRIBE":
             case "MESSAGE":
-            case "PRACK":
             case "PUBLISH":
                 transaction.Respond(405, "Method Not Allowed");
                 break;
@@ -271,7 +272,8 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
     {
         foreach (var value in request.Headers.GetValues(SipHeaderNames.Require))
         {
-            if (!value.Equals("timer", StringComparison.OrdinalIgnoreCase) && !value.Equals("replaces", StringComparison.OrdinalIgnoreCase))
+            if (!value.Equals("timer", StringComparison.OrdinalIgnoreCase) && !value.Equals("replaces", StringComparison.OrdinalIgnoreCase)
+                && !value.Equals("100rel", StringComparison.OrdinalIgnoreCase))
             {
                 tag = value;
                 return true;
