@@ -12,7 +12,8 @@ internal static class WebApi
 {
     public static IServiceCollection AddWebApi(this IServiceCollection services) => services
         .AddSingleton<SetupWizardState>()
-        .AddSingleton<ConnectionProbe>();
+        .AddSingleton<ConnectionProbe>()
+        .AddSingleton<DiagnosticsLedWalk>();
 
     public static RouteGroupBuilder MapWebApi(this IEndpointRouteBuilder routes)
     {
@@ -37,6 +38,7 @@ internal static class WebApi
         api.MapCallExport();
         api.MapDiagnostics();
         api.MapAllowedValues();
+        api.MapBoardDiagnostics();
         return api;
     }
 }
