@@ -93,7 +93,7 @@ public sealed class DiagnosticsBrowserTests(BrowserFixture browser) : IClassFixt
         Assert.Contains("level", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<IPage> SetUpAsync(IBrowserContext context, WebBox box)
+    internal static async Task<IPage> SetUpAsync(IBrowserContext context, WebBox box)
     {
         context.SetDefaultTimeout(15_000);
         using (var http = box.Http())

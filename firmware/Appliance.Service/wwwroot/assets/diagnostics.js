@@ -79,5 +79,29 @@ restore.addEventListener('submit', async (event) => {
   notify('Restore finished');
 });
 
+// LED walk: started on the box, followed here until it ends (the LEDs it lit are listed in order).
+const ledWalkButton = document.getElementById('led-walk');
+ledWalkButton.addEventListener('click', async () => {
+  const status = document.getElementById('led-walk-status');
+  const started = await api('POST', '/web/api/diagnostics/led-walk');
+  if (started.status !== 202) {
+    status.textContent = `LED walk refused: ${started.body.detail ?? started.status}`;
+    return;
+  }
+  ledWalkButton.disabled = true;
+  const seen = [];
+  let state = started.body;
+  while (state.running) {
+    if (seen[seen.length - 1] !== state.lit) seen.push(state.lit);
+    status.textContent = `Lit: ${state.lit} (${state.order.indexOf(state.lit) + 1} of ${state.order.length})`;
+    await new Promise((resolve) => { setTimeout(resolve, state.step_ms / 4); });
+    const next = await api('GET', '/web/api/diagnostics/led-walk');
+    if (next.status !== 200) break;
+    state = next.body;
+  }
+  ledWalkButton.disabled = false;
+  status.textContent = `LED walk finished; lit in turn: ${seen.join(', ')}`;
+});
+
 loadLogs();
 loadSipTrace();
