@@ -89,4 +89,7 @@ public static class CallStatuses
     public const string Forwarded = "forwarded";
     public const string Refused = "refused";
     public const string Failed = "failed";
+
+    /// <summary>An outbound call answered by a machine: the voicemail message was left (or none was configured).</summary>
+    public const string Voicemail = "voicemail";
 }

@@ -115,6 +115,10 @@ public sealed partial class CallSession
     {
         _echo.Process(_in, _echoReference, _clean);
         var isEcho = _runtime.Agent.EchoDetection && _echoDetector.Update(_echo);
+        if (_screening)
+        {
+            Screen(_clean);
+        }
         VadDecision vad;
         if (_vadBeforeDenoise)
         {
@@ -127,6 +131,15 @@ public sealed partial class CallSession
             vad = _vad.Process(_clean);
         }
         Remember(_clean);
+        if (_screening)
+        {
+            // Who answered is not known yet (or a machine is being left a message): no turns, no barge-in.
+            if (vad.IsVoiced)
+            {
+                ScreenVoiced();
+            }
+            return;
+        }
 
         if (_bargeIn.OnFrame(agentSpeaking, vad, isEcho) && agentSpeaking)
         {

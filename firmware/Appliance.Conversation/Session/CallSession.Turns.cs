@@ -15,6 +15,10 @@ public sealed partial class CallSession
 
     private async Task ConversationAsync(CancellationToken ct)
     {
+        if (_machineDetector is not null && !await ScreenAnswerAsync(ct).ConfigureAwait(false))
+        {
+            return;
+        }
         SetState(CallState.Greeting);
         var agent = _runtime.Agent;
         if (agent.GenerateWelcomeMessage)

@@ -90,6 +90,8 @@ public sealed partial class CallSession : IAsyncDisposable
         _mixer.AmbientLevel = _runtime.AmbientLevel;
         _mixer.SetThinkingClip(_runtime.ThinkingClip);
         _mixer.ThinkingVolume = _runtime.ThinkingVolume;
+        _machineDetector = MachineDetectorFor(agent, record);
+        _screening = _machineDetector is not null;
         _stretcher.Speed = Math.Clamp(_runtime.Speed, WsolaTimeStretcher.MinSpeed, WsolaTimeStretcher.MaxSpeed);
 
         _variables = PromptBuilder.Variables(agent, new CallFacts(line.CallId, line.CallerNumber, line.CalledNumber, _time.GetUtcNow()), variableOverrides);
