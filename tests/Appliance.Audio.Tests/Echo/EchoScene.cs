@@ -81,10 +81,10 @@ internal static class EchoScene
         return y;
     }
 
-    /// <summary>White noise at <see cref="NoiseDbfs"/>.</summary>
-    public static float[] Noise(int length, int seed)
+    /// <summary>White noise at <paramref name="dbfs"/> (default <see cref="NoiseDbfs"/>).</summary>
+    public static float[] Noise(int length, int seed, double dbfs = NoiseDbfs)
     {
-        short[] pcm = Signals.WhiteNoise(length, NoiseDbfs, seed);
+        short[] pcm = Signals.WhiteNoise(length, dbfs, seed);
         var x = new float[length];
         for (int i = 0; i < length; i++) x[i] = pcm[i] / 32768f;
         return x;

@@ -22,9 +22,24 @@ public class LineEchoCancellerTests(ITestOutputHelper output)
         short[] result = Run(aec, Add(echo, noise), far);
         double erle = Erle(echo, noise, result, 2.0);
         output.WriteLine($"delay {delayMs} ms, ERL {returnLossDb} dB: ERLE after 2 s {erle:F1} dB (0-1 s {Erle(echo, noise, result, 0, 1):F1}, 2-4 s {Erle(echo, noise, result, 2, 4):F1}, 6-8 s {Erle(echo, noise, result, 6, 8):F1})");
-        // Issue target 30 dB; measured 32.3 / 28.9 / 28.1 / 28.7 dB on these four paths (speex MDF:
+        // Issue target 30 dB; measured 32.3 / 28.8 / 28.0 / 28.7 dB on these four paths (speex MDF:
         // 22.2 / 19.2 / 15.1 dB, SpeexComparisonTests), so the bar is what every path reaches.
         Assert.True(erle >= 27, $"ERLE {erle:F1} dB");
+    }
+
+    [Fact]
+    public void Louder_line_noise_costs_misadjustment_but_no_divergence()
+    {
+        // -70 dBFS line noise on the weakest echo (60 ms, 20 dB down): the noise in the bins the
+        // far end hardly excites is written into the taps, so ERLE drops from 28.0 to 20.4 dB
+        // (measured); the bar guards that figure (docs/audio.md, Echo, "line noise").
+        float[] far = FarEnd(8);
+        float[] echo = Convolve(far, Path(60, 20, seed: 60));
+        float[] noise = Noise(far.Length, seed: 9, dbfs: -70);
+        short[] result = Run(new LineEchoCanceller(Rate, Tail), Add(echo, noise), far);
+        double erle = Erle(echo, noise, result, 2.0);
+        output.WriteLine($"-70 dBFS noise, delay 60 ms, ERL 20 dB: ERLE after 2 s {erle:F1} dB (6-8 s {Erle(echo, noise, result, 6, 8):F1})");
+        Assert.True(erle >= 20, $"ERLE {erle:F1} dB");
     }
 
     [Fact]
