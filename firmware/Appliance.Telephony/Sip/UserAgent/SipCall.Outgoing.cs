@@ -38,13 +38,13 @@ public sealed partial class SipCall
         invite.Headers.Add(SipHeaderNames.Supported, "timer, replaces");
         invite.Headers.Add(SipHeaderNames.UserAgent, ua.Options.UserAgent);
         AttachSdp(invite, call.CreateOffer(MediaDirection.SendRecv));
-        ua.Layer.RunLocked(() =>
-        {
-            call._inviteClient = (InviteClientTransaction)ua.Layer.SendRequest(invite, destination, call.OnInviteResponse,
-                _ => call.End(new SipCallEndReason("timeout", 408, "no answer to INVITE")));
-        });
+        ua.Layer.RunLocked(() => call.SendInvite(invite));
         return call;
     }
+
+    private void SendInvite(SipMessage invite) =>
+        _inviteClient = (InviteClientTransaction)Layer.SendRequest(invite, Peer, OnInviteResponse,
+            _ => End(new SipCallEndReason("timeout", 408, "no answer to INVITE")));
 
     private void OnInviteResponse(SipClientTransaction tx, SipMessage response)
     {
@@ -55,6 +55,10 @@ public sealed partial class SipCall
             {
                 SendCancel();
             }
+            return;
+        }
+        if (status is 401 or 407 && !_cancelRequested && TryAnswerChallenge(tx.Request, response))
+        {
             return;
         }
         if (status >= 300)

@@ -25,6 +25,7 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
     private volatile IReadOnlyList<SipRegistration> _registrations = [];
     private HashSet<IPAddress> _trusted = [];
     private SipDigestVerifier _digest;
+    private IReadOnlyList<SipInboundCredential> _credentials = [];
 
     private SipUserAgent(SipUserAgentOptions options, SipTransportLayer transport, TimeProvider time, ILogger logger)
     {
@@ -122,6 +123,7 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
             _registrations = [.. kept, .. added];
             _trusted = trusted;
             _digest = digest;
+            _credentials = inboundCredentials;
         });
         foreach (var r in added)
         {
@@ -145,6 +147,29 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
         var call = SipCall.Dial(this, target, dest, self);
         Layer.RunLocked(() => _calls.Add(call));
         return call;
+    }
+
+    /// <summary>
+    /// Credentials answering a challenge to our INVITE from <paramref name="peer"/>: the registration
+    /// to that registrar first, then the connection credentials configured for <paramref name="realm"/>.
+    /// </summary>
+    internal (string User, string Password)? FindCredentials(IPAddress peer, string realm)
+    {
+        foreach (var r in _registrations)
+        {
+            if (r.Options.Password is { } password && r.RegistrarAddresses.Contains(peer))
+            {
+                return (r.Options.AuthUser ?? r.Options.User, password);
+            }
+        }
+        foreach (var c in _credentials)
+        {
+            if (c.Realm == realm)
+            {
+                return (c.User, c.Password);
+            }
+        }
+        return null;
     }
 
     internal SipUri ContactUri(SipTransportKind kind) => Transport.CreateContactUri("appliance", kind);
