@@ -85,6 +85,7 @@ public sealed class AnalogCallLine : ICallLine
         var generator = new DtmfGenerator();
         generator.Enqueue(digits);
         var frame = new short[_pump.FrameSamples];
+        long played = _pump.FramesPlayed;
         while (generator.IsPlaying && !HasEnded)
         {
             generator.Fill(frame);
@@ -93,6 +94,12 @@ public sealed class AnalogCallLine : ICallLine
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
             }
+            played++;
+        }
+        // Return once the last digit has gone out, so a transfer does not hang up over it.
+        while (_pump.FramesPlayed < played && !HasEnded)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
