@@ -92,4 +92,7 @@ public static class CallStatuses
 
     /// <summary>An outbound call answered by a machine: the voicemail message was left (or none was configured).</summary>
     public const string Voicemail = "voicemail";
+
+    /// <summary>Every status a record can hold, for filters and validation (keep in step with the constants above).</summary>
+    public static readonly IReadOnlyList<string> All = [Ringing, InProgress, Completed, Transferred, Forwarded, Refused, Failed, Voicemail];
 }
