@@ -1,13 +1,21 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Appliance.Configuration.Store;
+using Appliance.Configuration.Validation;
+using Appliance.Conversation.Reports;
 using Appliance.Conversation.Routing;
 using Appliance.Service.Hosting;
 using Appliance.Service.Http;
 using Appliance.Service.Telephony;
+using Appliance.Service.Web;
 
 namespace Appliance.Service.Endpoints;
 
-/// <summary>/v1/calls: the call log (newest first, searchable) and one call's whole record; /v1/calls/active.</summary>
+/// <summary>
+/// /v1/calls: the call log (newest first, searchable) and one call's whole record; /v1/calls/active;
+/// /v1/calls/latency, the latency report over the stored records.
+/// </summary>
 internal static class CallEndpoints
 {
     public static RouteGroupBuilder MapCalls(this IEndpointRouteBuilder routes)
@@ -48,6 +56,37 @@ internal static class CallEndpoints
         });
 
         group.MapGet("/active", (CallCoordinator calls) => ApiResults.Json(ActiveCalls(calls)));
+
+        group.MapGet("/latency", IResult (HttpRequest request, ConfigurationStore store) =>
+        {
+            var errors = new ValidationErrors();
+            var sinceText = request.Query["since"].ToString().Trim();
+            DateTimeOffset? since = null;
+            if (sinceText.Length > 0)
+            {
+                if (DateTimeOffset.TryParse(sinceText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                {
+                    since = parsed;
+                }
+                else
+                {
+                    errors.Add("since", "must be an ISO 8601 time, e.g. 2026-11-23T09:00:00Z");
+                }
+            }
+            var agentId = request.Query["agent_id"].ToString().Trim();
+            if (agentId.Length > 100)
+            {
+                errors.Add("agent_id", "must be at most 100 characters");
+            }
+            if (!errors.IsEmpty)
+            {
+                return ApiResults.Validation(errors);
+            }
+            // The calls page's filter already walks the newest-first log down to `since`.
+            var records = new CallFilter(null, null, null, since, null).Apply(store, int.MaxValue);
+            var report = CallLatencyReport.Build(records, since, agentId.Length == 0 ? null : agentId);
+            return ApiResults.Json(JsonSerializer.SerializeToNode(report, ReportJsonContext.Default.CallLatencyReport)!);
+        });
 
         group.MapGet("/{id}/recording", IResult (string id, ConfigurationStore store, ApplianceOptions options) =>
         {

@@ -12,20 +12,14 @@ namespace Appliance.Service.Web;
 /// </summary>
 internal sealed record CallFilter(string? Caller, string? Agent, string? Status, DateTimeOffset? From, DateTimeOffset? To)
 {
-    private static readonly string[] Statuses =
-    [
-        CallStatuses.Ringing, CallStatuses.InProgress, CallStatuses.Completed, CallStatuses.Transferred,
-        CallStatuses.Forwarded, CallStatuses.Refused, CallStatuses.Failed,
-    ];
-
     public static CallFilter Parse(IQueryCollection query, ValidationErrors errors)
     {
         var caller = Text(query, "caller", errors);
         var agent = Text(query, "agent", errors);
         var status = Text(query, "status", errors);
-        if (status is not null && Array.IndexOf(Statuses, status) < 0)
+        if (status is not null && !CallStatuses.All.Contains(status))
         {
-            errors.Add("status", "must be one of " + string.Join(", ", Statuses));
+            errors.Add("status", "must be one of " + string.Join(", ", CallStatuses.All));
         }
         var from = Date(query, "from", endOfDay: false, errors);
         var to = Date(query, "to", endOfDay: true, errors);
