@@ -13,7 +13,7 @@
 # starts producing them fails this script until someone reviews it.
 set -euo pipefail
 
-REVIEWED_ASSEMBLIES=("LiteDB")
+REVIEWED_ASSEMBLIES=("LiteDB" "System.Device.Gpio")
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rid="linux-x64"
