@@ -18,6 +18,7 @@ public sealed class LineAudioPump : IDisposable
     private readonly short[] _out;
     private Thread? _thread;
     private volatile bool _running;
+    private long _framesPlayed;
 
     public LineAudioPump(IAudioCodec codec, IAnalogLine line, int bufferedFrames = 10)
     {
@@ -40,8 +41,12 @@ public sealed class LineAudioPump : IDisposable
     /// <summary>Playback frames refused because the queue was full.</summary>
     public long PlaybackOverruns => _playback.Dropped;
 
-    /// <summary>Queued frames played so far (silence filled in for an empty queue is not counted).</summary>
-    public long FramesPlayed { get; private set; }
+    /// <summary>
+    /// Queued frames the codec has taken so far (silence filled in for an empty queue is not counted).
+    /// A frame counts only after <see cref="IAudioCodec.WriteFrame"/> returns, so a caller waiting on
+    /// this (DTMF before going on hook) never acts while its last frame is still on its way to the line.
+    /// </summary>
+    public long FramesPlayed => Interlocked.Read(ref _framesPlayed);
 
     /// <summary>Whether the last frame played held sound (above about -40 dBFS peak): drives the agent-speaking LED.</summary>
     public bool PlayingSound { get; private set; }
@@ -56,9 +61,9 @@ public sealed class LineAudioPump : IDisposable
             _captured.Write(_in, overwriteOldest: true);
         }
 
-        if (_playback.TryRead(_out))
+        bool queued = _playback.TryRead(_out);
+        if (queued)
         {
-            FramesPlayed++;
             PlayingSound = IsLoud(_out);
         }
         else
@@ -68,6 +73,10 @@ public sealed class LineAudioPump : IDisposable
         }
 
         _codec.WriteFrame(_out);
+        if (queued)
+        {
+            Interlocked.Increment(ref _framesPlayed);
+        }
     }
 
     /// <summary>The next frame from the caller (only frames captured during a call), false when none is waiting.</summary>

@@ -42,6 +42,24 @@ public class LineAudioPumpTests
     }
 
     [Fact]
+    public void A_frame_counts_as_played_only_once_the_codec_has_taken_it()
+    {
+        using var h = new LineHarness();
+        var codec = new GatedCodec();
+        using var pump = new LineAudioPump(codec, h.Line);
+        var countsSeenByCodec = new List<long>();
+        codec.Writing = () => countsSeenByCodec.Add(pump.FramesPlayed);
+        Assert.True(pump.TryQueuePlayback(Frame(100)));
+        codec.Release(2);
+        pump.PumpOnce();
+        pump.PumpOnce(); // silence: not counted
+
+        // Counting before the write would let a waiter hang up while the frame is still on its way.
+        Assert.Equal([0, 1], countsSeenByCodec);
+        Assert.Equal(1, pump.FramesPlayed);
+    }
+
+    [Fact]
     public void Clear_drops_queued_speech_at_once()
     {
         using var h = new LineHarness();
@@ -112,10 +130,17 @@ public class LineAudioPumpTests
 
         public int Writes => Volatile.Read(ref _writes);
 
+        /// <summary>Called inside every write, before it returns.</summary>
+        public Action? Writing { get; set; }
+
         public void Release(int frames) => _frames.Release(frames);
 
         public void ReadFrame(Span<short> frame) => _frames.Wait();
 
-        public void WriteFrame(ReadOnlySpan<short> frame) => Interlocked.Increment(ref _writes);
+        public void WriteFrame(ReadOnlySpan<short> frame)
+        {
+            Writing?.Invoke();
+            Interlocked.Increment(ref _writes);
+        }
     }
 }
