@@ -35,6 +35,8 @@ public sealed class CallTurn
 {
     public string Role { get; set; } = "";
     public string Text { get; set; } = "";
+    /// <summary>BCP-47 language the turn was spoken in (the agent's current one, or the one detected from the caller).</summary>
+    public string? Language { get; set; }
     public DateTimeOffset At { get; set; }
     public bool Interrupted { get; set; }
     /// <summary>Caller's end of speech → turn declared over.</summary>
