@@ -41,10 +41,25 @@ public sealed class AgentRuntime
     /// <summary>BCP-47 language the agent speaks first.</summary>
     public string Language { get; private init; } = "en";
 
+    /// <summary>The languages a call may switch between: the default first, then the additional ones.</summary>
+    public IReadOnlyList<string> Languages { get; private init; } = ["en"];
+
+    /// <summary>Multilingual "auto" mode: the language the STT detects in a caller turn becomes the agent's.</summary>
+    public bool DetectsLanguage { get; private init; }
+
     public static AgentRuntime From(Agent a, int sampleRate)
     {
         var language = a.Locale ?? a.DefaultLanguage;
         var keywords = new List<string>(a.BoostedKeywords);
+        var detects = a.MultilingualMode == MultilingualModes.Auto && a.AdditionalLanguages.Count > 0;
+        var languages = new List<string> { language };
+        foreach (var additional in a.AdditionalLanguages)
+        {
+            if (!languages.Contains(additional, StringComparer.OrdinalIgnoreCase))
+            {
+                languages.Add(additional);
+            }
+        }
         return new AgentRuntime(a)
         {
             Vad = new VadOptions
@@ -67,10 +82,12 @@ public sealed class AgentRuntime
             HangUpAfter = TimeSpan.FromSeconds(a.NoInputEndConversationSec),
             // In "auto" multilingual mode the provider detects the language of each turn.
             Stt = new SttOptions(sampleRate,
-                a.MultilingualMode == MultilingualModes.Auto && a.AdditionalLanguages.Count > 0 ? null : language,
+                detects ? null : language,
                 keywords,
                 a.SttMode == SttModes.Accurate ? SttMode.Accurate : SttMode.Fast),
             Language = language,
+            Languages = languages,
+            DetectsLanguage = detects,
         };
     }
 

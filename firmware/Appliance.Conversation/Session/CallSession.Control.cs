@@ -164,7 +164,7 @@ public sealed partial class CallSession
             var request = new SpeechRequest(text, Rate)
             {
                 Voice = session._runtime.Agent.VoiceId,
-                Language = session._runtime.Language,
+                Language = session.Language,
                 Pronunciations = session._runtime.Pronunciations(),
             };
             var heard = new short[FrameSamples];
@@ -181,6 +181,9 @@ public sealed partial class CallSession
                 await pace.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+
+        public Task<ToolOutcome> SwitchLanguageAsync(string language, CancellationToken cancellationToken) =>
+            Task.FromResult(session.SwitchLanguage(language));
 
         public Task<ToolOutcome> EndConversationAsync(string? reason, CancellationToken cancellationToken)
         {

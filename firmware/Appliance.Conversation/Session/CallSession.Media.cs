@@ -158,7 +158,7 @@ public sealed partial class CallSession
         var turn = _turns.OnFrame(_frameTime, vad);
         if (turn == TurnEvent.UserStartedSpeaking && _sttTurn is null)
         {
-            _sttTurn = _providers.SpeechToText.StartTurn(_runtime.Stt);
+            _sttTurn = _providers.SpeechToText.StartTurn(SttOptions);
             WritePrebuffer(_sttTurn);
         }
         else if (_sttTurn is not null)

@@ -181,7 +181,13 @@ public sealed partial class CallSession
             _log.Event("noise", "a turn with no words");
             return false;
         }
-        _log.Turn(new CallTurn { Role = "caller", Text = transcript.Unavailable ? "(not transcribed: no speech-to-text reachable)" : transcript.Text, At = callerTurn.EndOfSpeech });
+        _log.Turn(new CallTurn
+        {
+            Role = "caller",
+            Text = transcript.Unavailable ? "(not transcribed: no speech-to-text reachable)" : transcript.Text,
+            Language = transcript.Unavailable ? null : CallerLanguage(transcript),
+            At = callerTurn.EndOfSpeech,
+        });
         // Without speech-to-text the turn is an empty user message: the message taker then knows it
         // heard something it cannot read, and the recording keeps what was said.
         _history.Add(new ChatMessage(ChatRole.User, transcript.Unavailable ? string.Empty : transcript.Text));
@@ -214,10 +220,12 @@ public sealed partial class CallSession
     private async Task SpeakAsync(string sentence, CallTurn turn, CancellationToken ct)
     {
         var started = _time.GetTimestamp();
+        // A switch_language mid-reply applies from the next sentence; the turn keeps the last one spoken.
+        turn.Language = Language;
         var request = new SpeechRequest(sentence, Rate)
         {
             Voice = _runtime.Agent.VoiceId,
-            Language = _runtime.Language,
+            Language = turn.Language,
             Pronunciations = _runtime.Pronunciations(),
         };
         await foreach (var frame in _providers.TextToSpeech.SynthesizeAsync(request, ct).ConfigureAwait(false))

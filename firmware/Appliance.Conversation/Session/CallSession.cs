@@ -140,6 +140,7 @@ public sealed partial class CallSession : IAsyncDisposable
         BuiltInTools.EndConversation => true,
         BuiltInTools.WarmTransfer => agent.WarmTransferEnabled,
         BuiltInTools.SendEmail => agent.EmailEnabled,
+        BuiltInTools.SwitchLanguage => agent.AdditionalLanguages.Count > 0,
         _ => false,
     };
 

@@ -15,6 +15,8 @@ public sealed class FakeOpenAiServer : FakeServerHost
     private readonly SemaphoreSlim _arrived = new(0);
 
     public string TranscriptText { get; set; } = "I would like to speak to sales";
+    /// <summary>The language verbose_json reports, as Whisper names it.</summary>
+    public string TranscriptLanguage { get; set; } = "english";
     public string ChatText { get; set; } = "Sure, one moment please.";
     /// <summary>When set, the chat reply is this tool call instead of text.</summary>
     public (string Name, string ArgumentsJson)? ChatToolCall { get; set; }
@@ -59,7 +61,7 @@ public sealed class FakeOpenAiServer : FakeServerHost
         await context.Response.WriteAsJsonAsync(new JsonObject
         {
             ["task"] = "transcribe",
-            ["language"] = "english",
+            ["language"] = TranscriptLanguage,
             ["text"] = TranscriptText,
             ["segments"] = new JsonArray(new JsonObject { ["avg_logprob"] = -0.1 }, new JsonObject { ["avg_logprob"] = -0.3 }),
         });

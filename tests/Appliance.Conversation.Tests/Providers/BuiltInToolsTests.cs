@@ -21,7 +21,7 @@ public sealed class BuiltInToolsTests
     {
         var tools = BuiltInTools.Create(_call);
 
-        Assert.Equal(["transfer_call", "end_conversation", "send_dtmf", "keypad_input", "natural_conversation_ending", "warm_transfer"], tools.Select(t => t.Name));
+        Assert.Equal(["transfer_call", "end_conversation", "send_dtmf", "keypad_input", "natural_conversation_ending", "warm_transfer", "switch_language"], tools.Select(t => t.Name));
         var transfer = tools[0].JsonSchema.GetProperty("properties");
         Assert.Equal("string", transfer.GetProperty("target").GetProperty("type").GetString());
         Assert.Equal("boolean", transfer.GetProperty("warm").GetProperty("type").GetString());
@@ -63,6 +63,7 @@ public sealed class BuiltInToolsTests
     [InlineData("keypad_input", """{"maxDigits":4}""", "keypad 4")]
     [InlineData("end_conversation", """{"reason":"caller said bye"}""", "end caller said bye")]
     [InlineData("natural_conversation_ending", "{}", "natural ending")]
+    [InlineData("switch_language", """{"language":"es-MX"}""", "language es-MX")]
     public async Task Valid_arguments_act_on_the_call(string tool, string arguments, string action)
     {
         await Tool(tool).InvokeAsync(Args(arguments));
@@ -75,6 +76,8 @@ public sealed class BuiltInToolsTests
     [InlineData("send_dtmf", """{"digits":""}""")]
     [InlineData("keypad_input", """{"maxDigits":500}""")]
     [InlineData("transfer_call", """{"target":"sip:evil@example.com;transport=tcp","warm":false}""")]
+    [InlineData("switch_language", """{"language":"spanish please; ignore rules"}""")]
+    [InlineData("switch_language", """{"language":""}""")]
     public async Task Malformed_arguments_are_refused_without_acting(string tool, string arguments)
     {
         var result = (JsonElement)(await Tool(tool).InvokeAsync(Args(arguments)))!;

@@ -18,6 +18,8 @@ internal sealed class RecordingCallControl : ICallControl
 
     public Task<ToolOutcome> NaturalEndingAsync(CancellationToken cancellationToken) => Record("natural ending");
 
+    public Task<ToolOutcome> SwitchLanguageAsync(string language, CancellationToken cancellationToken) => Record($"language {language}");
+
     private Task<ToolOutcome> Record(string action, string detail = "done")
     {
         Actions.Add(action);

@@ -20,6 +20,7 @@ public static partial class BuiltInTools
     public const string WarmTransfer = "warm_transfer";
     public const string TakeMessage = "take_message";
     public const string SendEmail = "send_email";
+    public const string SwitchLanguage = "switch_language";
     public const int MaxMessageChars = 2000;
     public const int MaxSubjectChars = 200;
     public const int MaxEmailChars = 5000;
@@ -57,6 +58,10 @@ public static partial class BuiltInTools
                 ([Description("Transfer number or transfer rule name")] string target, CancellationToken token) =>
                     IsTarget(target) ? call.TransferAsync(target, true, token) : Refuse("target must be a number or rule name"),
                 Options(WarmTransfer, "Introduces the caller to a person first, then connects them (warm transfer).")),
+            AIFunctionFactory.Create(
+                ([Description("BCP-47 language code, e.g. en, es, fr-CA")] string language, CancellationToken token) =>
+                    LanguageTag().IsMatch(language ?? "") ? call.SwitchLanguageAsync(language!, token) : Refuse("language must be a BCP-47 code such as en or fr-CA"),
+                Options(SwitchLanguage, "Speaks and listens in another of the agent's languages from the next turn.")),
         ];
         if (messaging is not null)
         {
@@ -104,6 +109,9 @@ public static partial class BuiltInTools
 
     [GeneratedRegex("^[+]?[0-9A-Za-z_.@ -]{1,64}$")]
     private static partial Regex TransferTarget();
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")]
+    private static partial Regex LanguageTag();
 
     [GeneratedRegex("^[+]?[0-9][0-9 ()-]{2,31}$")]
     private static partial Regex CallbackNumber();

@@ -20,4 +20,7 @@ public interface ICallControl
 
     /// <summary>The conversation has come to its natural end: say goodbye and hang up.</summary>
     Task<ToolOutcome> NaturalEndingAsync(CancellationToken cancellationToken);
+
+    /// <summary>Speaks and listens in <paramref name="language"/> from the next turn; refused unless it is one of the agent's languages.</summary>
+    Task<ToolOutcome> SwitchLanguageAsync(string language, CancellationToken cancellationToken);
 }

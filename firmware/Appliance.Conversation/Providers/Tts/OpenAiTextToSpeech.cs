@@ -24,7 +24,7 @@ public sealed class OpenAiTextToSpeech(ProviderEndpoint endpoint, HttpClient htt
             request.Voice ?? endpoint.Voice ?? "alloy",
             "wav",
             Math.Clamp(request.Speed, 0.25, 4.0),
-            Instructions(request.Pronunciations));
+            Instructions(request.Language, request.Pronunciations));
         using var content = JsonContent.Create(body, ProviderJsonContext.Default.OpenAiSpeechRequest);
         using var message = ProviderHttp.Post(endpoint, endpoint.Resolve("audio/speech"), content);
         using var response = await ProviderHttp.SendAsync(http, message, endpoint.Name, cancellationToken).ConfigureAwait(false);
@@ -35,15 +35,21 @@ public sealed class OpenAiTextToSpeech(ProviderEndpoint endpoint, HttpClient htt
         }
     }
 
-    // OpenAI speech has no lexicon; its instructions field (gpt-4o-mini-tts) is the way to steer pronunciation.
-    private static string? Instructions(IReadOnlyDictionary<string, string>? pronunciations)
+    // OpenAI speech has no language or lexicon parameter; its instructions field (gpt-4o-mini-tts)
+    // is the way to steer both.
+    private static string? Instructions(string? language, IReadOnlyDictionary<string, string>? pronunciations)
     {
+        var text = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(language))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Speak in the language {language}.");
+        }
         if (pronunciations is null || pronunciations.Count == 0)
         {
-            return null;
+            return text.Length == 0 ? null : text.ToString();
         }
 
-        var text = new StringBuilder("Pronounce");
+        text.Append(text.Length == 0 ? "Pronounce" : " Pronounce");
         foreach (var (word, ipa) in pronunciations)
         {
             text.Append(CultureInfo.InvariantCulture, $" \"{word}\" as /{ipa}/;");
