@@ -15,6 +15,7 @@ namespace Appliance.Conversation.Lines;
 public sealed class AnalogCallLine : ICallLine
 {
     private static readonly TimeSpan DialToneWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PlayedWaitSlack = TimeSpan.FromMilliseconds(60); // per queued 20 ms frame
     private readonly ILineCallSource _line;
     private readonly LineAudioPump _pump;
     private readonly TimeProvider _time;
@@ -96,8 +97,10 @@ public sealed class AnalogCallLine : ICallLine
             }
             played++;
         }
-        // Return once the last digit has gone out, so a transfer does not hang up over it.
-        while (_pump.FramesPlayed < played && !HasEnded)
+        // Return once the last digit has gone out, so a transfer does not hang up over it; bounded
+        // (the queue's length plus slack) so a stalled pump cannot hold the transfer forever.
+        var deadline = _time.GetUtcNow() + (PlayedWaitSlack * Math.Max(1, played - _pump.FramesPlayed));
+        while (_pump.FramesPlayed < played && !HasEnded && _time.GetUtcNow() < deadline)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
         }
