@@ -21,18 +21,12 @@ internal static class TestModeEndpoints
     public static void MapTestMode(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/test/board").WithTags("test-mode");
-        group.MapPost("/ring", async (HttpRequest request, BoardHost host, CancellationToken ct) =>
+        // Every route needs the simulated board: on a real one they all answer 404.
+        group.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<BoardHost>().Simulated is null ? Off() : await next(context));
+        group.MapPost("/ring", (HttpRequest request, BoardHost host, CancellationToken ct) => WithBodyAsync(request, ct, (body, errors) =>
         {
-            if (host.Simulated is not { } board)
-            {
-                return Off();
-            }
-            var (body, error) = await ReadOptionalAsync(request, ct);
-            if (error is not null)
-            {
-                return error;
-            }
-            var errors = new ValidationErrors();
+            var board = Board(host);
             var number = Text(body, "caller_number", errors);
             var name = Text(body, "caller_name", errors);
             var signal = Text(body, "caller_id", errors) switch
@@ -59,19 +53,10 @@ internal static class TestModeEndpoints
             var callerId = number is null && name is null ? null : new CallerIdInfo(number, name);
             board.Exchange.Ring(RingCadenceProfile.ForCountry(host.Country), callerId, signal, maxRings);
             return ApiResults.Json(new JsonObject { ["status"] = "ringing" }, StatusCodes.Status202Accepted);
-        });
-        group.MapPost("/hangup", async (HttpRequest request, BoardHost host, CancellationToken ct) =>
+        }));
+        group.MapPost("/hangup", (HttpRequest request, BoardHost host, CancellationToken ct) => WithBodyAsync(request, ct, (body, errors) =>
         {
-            if (host.Simulated is not { } board)
-            {
-                return Off();
-            }
-            var (body, error) = await ReadOptionalAsync(request, ct);
-            if (error is not null)
-            {
-                return error;
-            }
-            var errors = new ValidationErrors();
+            var board = Board(host);
             var tone = Text(body, "tone", errors) switch
             {
                 null => CallProgressTone.None,
@@ -93,13 +78,10 @@ internal static class TestModeEndpoints
                 board.Exchange.FarEndHangsUpWithTone(TonePlan.ForCountry(host.Country)!, tone, TimeSpan.FromSeconds(10));
             }
             return Accepted();
-        });
+        }));
         group.MapPost("/audio", async (HttpRequest request, BoardHost host, CancellationToken ct) =>
         {
-            if (host.Simulated is not { } board)
-            {
-                return Off();
-            }
+            var board = Board(host);
             var limit = 44 + (MaxAudioSeconds * board.Audio.SampleRate * 2);
             if (request.ContentLength > limit)
             {
@@ -131,21 +113,15 @@ internal static class TestModeEndpoints
         });
         group.MapGet("/playback", (BoardHost host, AnalogCallHandler calls) =>
         {
-            if (host.Simulated is not { } board)
-            {
-                return Off();
-            }
+            var board = Board(host);
             var samples = board.Audio.PlayedSince(calls.LastCallAt ?? DateTimeOffset.MinValue);
             var file = new MemoryStream();
             WavFile.Write(file, samples, board.Audio.SampleRate);
             return TypedResults.File(file.ToArray(), "audio/wav", "playback.wav");
         });
-        group.MapGet("/leds", (HttpRequest request, BoardHost host, AnalogCallHandler calls, TimeProvider time) =>
+        group.MapGet("/leds", IResult (HttpRequest request, BoardHost host, AnalogCallHandler calls, TimeProvider time) =>
         {
-            if (host.Simulated is not { } board)
-            {
-                return Off();
-            }
+            var board = Board(host);
             var changes = new JsonArray();
             var since = calls.LastCallAt ?? DateTimeOffset.MinValue;
             if (request.Query["since"] is { Count: 1 } q)
@@ -162,18 +138,9 @@ internal static class TestModeEndpoints
             var status = BoardEndpoints.Status(host);
             return ApiResults.Json(new JsonObject { ["now"] = time.GetUtcNow().ToString("O"), ["leds"] = status["leds"]!.DeepClone(), ["changes"] = changes });
         });
-        group.MapPost("/fault", async (HttpRequest request, BoardHost host, CancellationToken ct) =>
+        group.MapPost("/fault", (HttpRequest request, BoardHost host, CancellationToken ct) => WithBodyAsync(request, ct, (body, errors) =>
         {
-            if (host.Simulated is not { } board)
-            {
-                return Off();
-            }
-            var (body, error) = await ReadOptionalAsync(request, ct);
-            if (error is not null)
-            {
-                return error;
-            }
-            var errors = new ValidationErrors();
+            var board = Board(host);
             switch (Text(body, "kind", errors))
             {
                 case "stick_relay":
@@ -197,10 +164,10 @@ internal static class TestModeEndpoints
                     break;
             }
             return errors.IsEmpty ? Accepted() : ApiResults.Validation(errors);
-        });
+        }));
         group.MapPost("/agent-hangup", (BoardHost host) =>
         {
-            if (host.Simulated is null || host.Line is not { } line)
+            if (host.Line is not { } line)
             {
                 return Off();
             }
@@ -209,24 +176,14 @@ internal static class TestModeEndpoints
         });
         group.MapPost("/flash", (BoardHost host) =>
         {
-            if (host.Simulated is null || host.Line is not { } line)
+            if (host.Line is not { } line)
             {
                 return Off();
             }
             return line.Flash() ? Accepted() : ApiResults.Problem(StatusCodes.Status409Conflict, "No call", "a hook flash needs a call in progress");
         });
-        group.MapPost("/line", async (HttpRequest request, BoardHost host, CancellationToken ct) =>
+        group.MapPost("/line", (HttpRequest request, BoardHost host, CancellationToken ct) => WithBodyAsync(request, ct, (body, errors) =>
         {
-            if (host.Simulated is null)
-            {
-                return Off();
-            }
-            var (body, error) = await ReadOptionalAsync(request, ct);
-            if (error is not null)
-            {
-                return error;
-            }
-            var errors = new ValidationErrors();
             var country = (Text(body, "country", errors) ?? host.Country).ToUpperInvariant();
             if (TonePlan.ForCountry(country) is null)
             {
@@ -246,13 +203,9 @@ internal static class TestModeEndpoints
                 return ApiResults.Problem(StatusCodes.Status409Conflict, "Line busy", ex.Message);
             }
             return ApiResults.Json(new JsonObject { ["country"] = host.Country, ["answer_after_rings"] = host.AnswerAfterRings });
-        });
+        }));
         group.MapGet("/events", (BoardHost host) =>
         {
-            if (host.Simulated is null)
-            {
-                return Off();
-            }
             var events = new JsonArray();
             foreach (var e in host.Events)
             {
@@ -267,12 +220,9 @@ internal static class TestModeEndpoints
             }
             return ApiResults.Json(new JsonObject { ["events"] = events });
         });
-        group.MapGet("/agent-audio", (HttpRequest request, BoardHost host) =>
+        group.MapGet("/agent-audio", IResult (HttpRequest request, BoardHost host) =>
         {
-            if (host.Simulated is not { } board)
-            {
-                return Off();
-            }
+            var board = Board(host);
             if (request.Query["since"] is not { Count: 1 } q
                 || !DateTimeOffset.TryParse(q[0], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
             {
@@ -280,7 +230,7 @@ internal static class TestModeEndpoints
             }
             return ApiResults.Json(new JsonObject { ["first_sound_at"] = board.Audio.FirstSoundAfter(since)?.ToString("O") });
         });
-        group.MapGet("/state", (BoardHost host) => host.Simulated is null ? Off() : ApiResults.Json(BoardEndpoints.Status(host)));
+        group.MapGet("/state", (BoardHost host) => ApiResults.Json(BoardEndpoints.Status(host)));
     }
 
     private static IResult Off() => ApiResults.Problem(StatusCodes.Status404NotFound, "Not found", "the test mode exists only on the simulated board (Hal:Board=simulated)");
@@ -328,13 +278,18 @@ internal static class TestModeEndpoints
         return node.GetValue<string>();
     }
 
-    private static async Task<(JsonObject? Body, IResult? Error)> ReadOptionalAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>Reads the optional JSON object body (none = no fields given) and hands it to <paramref name="handle"/> with an empty error list; a malformed body is answered here.</summary>
+    private static async Task<IResult> WithBodyAsync(HttpRequest request, CancellationToken ct, Func<JsonObject?, ValidationErrors, IResult> handle)
     {
         if (request.ContentLength is null or 0 && request.ContentType is null)
         {
-            return (null, null);
+            return handle(null, new ValidationErrors());
         }
         var (body, error) = await JsonBody.ReadObjectAsync(request, ct);
-        return (body, error);
+        return error ?? handle(body, new ValidationErrors());
     }
+
+    /// <summary>The simulated board; the group's filter has already answered 404 when there is none.</summary>
+    private static SimulatedBoard Board(BoardHost host) =>
+        host.Simulated ?? throw new InvalidOperationException("test-mode route reached without a simulated board");
 }
