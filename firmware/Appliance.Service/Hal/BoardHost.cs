@@ -28,6 +28,7 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
     private long _pumpStarted;
     private long _framesPumped;
     private int _disposed;
+    private bool _ledsHeld;
 
     public IBoard? Board { get; private set; }
 
@@ -37,6 +38,16 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
     public AnalogLine? Line { get; private set; }
 
     public LineAudioPump? Pump { get; private set; }
+
+    /// <summary>
+    /// True while something else owns the LEDs (the diagnostics LED walk): the agent-speaking refresh
+    /// leaves them alone. The line's own state changes still reach the indicator, so ringing shows.
+    /// </summary>
+    public bool LedsHeld
+    {
+        get => Volatile.Read(ref _ledsHeld);
+        set => Volatile.Write(ref _ledsHeld, value);
+    }
 
     public LineStatusIndicator? Indicator { get; private set; }
 
@@ -88,7 +99,7 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
         {
             Pump!.Start();
         }
-        _ledTimer = time.CreateTimer(_ => Indicator?.SetAgentSpeaking(Line?.State == LineState.InCall && Pump?.PlayingSound == true), null, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50));
+        _ledTimer = time.CreateTimer(_ => RefreshAgentSpeaking(), null, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50));
         logger.LogInformation("Board {Board} ({Kind}), analog line {Country}, answers after {Rings} ring(s)",
             board.Info.Name, board.Info.IsSimulated ? "simulated" : "hardware", Country, AnswerAfterRings);
         return Task.CompletedTask;
@@ -178,6 +189,14 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
                 _events.RemoveAt(0);
             }
             _events.Add(e);
+        }
+    }
+
+    private void RefreshAgentSpeaking()
+    {
+        if (!LedsHeld)
+        {
+            Indicator?.SetAgentSpeaking(Line?.State == LineState.InCall && Pump?.PlayingSound == true);
         }
     }
 

@@ -10,16 +10,15 @@ namespace Appliance.Service.Web;
 /// each, in <see cref="LedId"/> order) through the board's LED interface, so the technician sees every
 /// LED work and the dashboard's mirror (/v1/system/board) shows the same. A TimeProvider timer drives
 /// it; the request only starts it. Afterwards the LEDs show the box's state again: the patterns from
-/// before the walk, refreshed for the line's current state. A call on the analog line ends the walk
-/// at once, so ringing is never hidden.
+/// before the walk, refreshed for the line's current state. While it runs the walk holds the LEDs
+/// (<see cref="BoardHost.LedsHeld"/>), so the line's agent-speaking refresh does not undo a step. A call
+/// on the analog line still drives the indicator at once (ringing is never hidden) and ends the walk at
+/// its next step.
 /// </summary>
 internal sealed class DiagnosticsLedWalk(BoardHost host, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan StepTime = TimeSpan.FromMilliseconds(400);
 
-    // The walk restates the current step's patterns on every tick: the line's 50 ms agent-speaking
-    // refresh in BoardHost would otherwise switch the AgentSpeaking LED off during its own step.
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
     private static readonly LedId[] Order = Enum.GetValues<LedId>();
     private readonly Lock _gate = new();
     private readonly LedPattern[] _before = new LedPattern[Order.Length];
@@ -62,8 +61,9 @@ internal sealed class DiagnosticsLedWalk(BoardHost host, TimeProvider time) : ID
                 _before[i] = board.Leds.GetPattern(Order[i]);
             }
             _started = time.GetTimestamp();
+            host.LedsHeld = true;
             Show(board.Leds, 0);
-            _timer = time.CreateTimer(_ => OnTick(), null, Tick, Tick);
+            _timer = time.CreateTimer(_ => OnTick(), null, StepTime, StepTime);
         }
         return null;
     }
@@ -72,8 +72,12 @@ internal sealed class DiagnosticsLedWalk(BoardHost host, TimeProvider time) : ID
     {
         lock (_gate)
         {
-            _timer?.Dispose();
-            _timer = null;
+            if (_timer is not null)
+            {
+                _timer.Dispose();
+                _timer = null;
+                host.LedsHeld = false;
+            }
         }
     }
 
@@ -104,6 +108,7 @@ internal sealed class DiagnosticsLedWalk(BoardHost host, TimeProvider time) : ID
             }
             _timer.Dispose();
             _timer = null;
+            host.LedsHeld = false;
             for (int i = 0; i < Order.Length; i++)
             {
                 board.Leds.SetPattern(Order[i], _before[i]);
