@@ -25,7 +25,8 @@ internal sealed class LiveCallBox : IAsyncDisposable
     {
         Cloud = cloud;
         Store = ConfigurationStore.Open(_dbPath);
-        Store.CreateConnection(JsonNode.Parse($$"""{"name":"cloud","type":"openai_compatible","base_url":"{{cloud.V1}}","api_key":"k"}""")!.AsObject());
+        // gpt-4o-mini-tts: the speech model that takes instructions (language, pronunciations).
+        Store.CreateConnection(JsonNode.Parse($$"""{"name":"cloud","type":"openai_compatible","base_url":"{{cloud.V1}}","api_key":"k","tts_model":"gpt-4o-mini-tts"}""")!.AsObject());
     }
 
     public FakeOpenAiServer Cloud { get; }

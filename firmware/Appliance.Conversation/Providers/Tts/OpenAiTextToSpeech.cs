@@ -18,13 +18,14 @@ public sealed class OpenAiTextToSpeech(ProviderEndpoint endpoint, HttpClient htt
         SpeechRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var model = endpoint.Model ?? "tts-1";
         var body = new OpenAiSpeechRequest(
-            endpoint.Model ?? "tts-1",
+            model,
             request.Text,
             request.Voice ?? endpoint.Voice ?? "alloy",
             "wav",
             Math.Clamp(request.Speed, 0.25, 4.0),
-            Instructions(request.Language, request.Pronunciations));
+            TakesInstructions(model) ? Instructions(request.Language, request.Pronunciations) : null);
         using var content = JsonContent.Create(body, ProviderJsonContext.Default.OpenAiSpeechRequest);
         using var message = ProviderHttp.Post(endpoint, endpoint.Resolve("audio/speech"), content);
         using var response = await ProviderHttp.SendAsync(http, message, endpoint.Name, cancellationToken).ConfigureAwait(false);
@@ -34,6 +35,10 @@ public sealed class OpenAiTextToSpeech(ProviderEndpoint endpoint, HttpClient htt
             yield return frame;
         }
     }
+
+    // OpenAI's tts-1 / tts-1-hd models do not take the instructions field; every other model
+    // (gpt-4o-mini-tts and OpenAI-compatible servers) is sent it.
+    private static bool TakesInstructions(string model) => !model.StartsWith("tts-1", StringComparison.OrdinalIgnoreCase);
 
     // OpenAI speech has no language or lexicon parameter; its instructions field (gpt-4o-mini-tts)
     // is the way to steer both.
