@@ -21,12 +21,16 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
 {
     private const int EventLogSize = 200;
     private static readonly TimeSpan FrameTime = TimeSpan.FromMilliseconds(20);
+    // The agent-speaking LED stays lit through the gaps between words and short pauses, as a person
+    // watching it expects, instead of flickering with every syllable.
+    private static readonly TimeSpan SpeakingHangover = TimeSpan.FromMilliseconds(600);
     private readonly Lock _gate = new();
     private readonly List<LineEvent> _events = [];
     private ITimer? _pumpTimer;
     private ITimer? _ledTimer;
     private long _pumpStarted;
     private long _framesPumped;
+    private long _lastSoundAt;
     private int _disposed;
     private bool _ledsHeld;
 
@@ -196,7 +200,12 @@ internal sealed class BoardHost(IConfiguration configuration, TimeProvider time,
     {
         if (!LedsHeld)
         {
-            Indicator?.SetAgentSpeaking(Line?.State == LineState.InCall && Pump?.PlayingSound == true);
+            var inCall = Line?.State == LineState.InCall;
+            if (inCall && Pump?.PlayingSound == true)
+            {
+                _lastSoundAt = time.GetTimestamp();
+            }
+            Indicator?.SetAgentSpeaking(inCall && _lastSoundAt != 0 && time.GetElapsedTime(_lastSoundAt) < SpeakingHangover);
         }
     }
 
