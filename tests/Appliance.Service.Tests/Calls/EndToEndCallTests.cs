@@ -1,9 +1,4 @@
-using System.Text.Json.Nodes;
-using Appliance.Configuration.Store;
-using Appliance.Conversation.Tests.Fakes;
-using Appliance.Service.Telephony;
 using Appliance.Telephony.Tests.Interop;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Service.Tests.Calls;
 
@@ -13,25 +8,14 @@ namespace Appliance.Service.Tests.Calls;
 /// transcription, streaming chat (with a tool call) and speech (espeak-ng audio); the agent greets,
 /// answers, then transfers by REFER; the call record holds all of it.
 /// </summary>
-public sealed class EndToEndCallTests : IAsyncLifetime
+public sealed class EndToEndCallTests : SippCallTest
 {
-    private readonly ApplianceFactory _box = new();
-    private FakeOpenAiServer _cloud = null!;
-
-    public async Task InitializeAsync() => _cloud = await FakeOpenAiServer.StartNewAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _cloud.DisposeAsync();
-        await _box.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_caller_is_greeted_answered_and_transferred_by_the_configured_agent()
     {
-        var api = _box.Api();
+        var api = Box.Api();
         var (connection, _) = await api.PostAsync("/v1/connections",
-            $$"""{"name":"cloud","type":"openai_compatible","base_url":"{{_cloud.V1}}","api_key":"sk-test-secret","model":"gpt-test"}""");
+            $$"""{"name":"cloud","type":"openai_compatible","base_url":"{{Cloud.V1}}","api_key":"sk-test-secret","model":"gpt-test"}""");
         Assert.Equal(201, connection);
         var (agentStatus, agent) = await api.PostAsync("/v1/agents", """
             {"name":"billing-bot","welcome_message":"Welcome to Acme.","system_prompt":"You route callers.",
@@ -39,19 +23,19 @@ public sealed class EndToEndCallTests : IAsyncLifetime
              "interruption_sensitivity":0.2,"recording_enabled":true}
             """);
         Assert.Equal(201, agentStatus);
-        _cloud.TranscriptText = "I have a question about my bill";
-        _cloud.ChatText = "Sure, I can help with billing.";
-        var port = _box.Services.GetRequiredService<SipHost>().UserAgent!.UdpEndPoint.Port;
+        Cloud.TranscriptText = "I have a question about my bill";
+        Cloud.ChatText = "Sure, I can help with billing.";
+        var port = SipPort;
 
         // The first answer is spoken; once it is being synthesized, the next turn makes the model transfer.
         var sipp = Sipp.RunAsync("caller_asks_for_transfer.xml", port, TimeSpan.FromSeconds(75), service: "+15550001234");
-        await WaitUntilAsync(() => _cloud.Received.Any(r => r.Path.EndsWith("/audio/speech", StringComparison.Ordinal)
+        await WaitUntilAsync(() => Cloud.Received.Any(r => r.Path.EndsWith("/audio/speech", StringComparison.Ordinal)
             && r.Body.Contains("help with billing", StringComparison.Ordinal)), TimeSpan.FromSeconds(40));
-        _cloud.ChatToolCall = ("transfer_call", """{"target":"+15551230000","warm":false}""");
+        Cloud.ChatToolCall = ("transfer_call", """{"target":"+15551230000","warm":false}""");
         var (exit, output) = await sipp;
         Assert.True(exit == 0, "sipp failed:\n" + output);
 
-        var store = _box.Services.GetRequiredService<ConfigurationStore>();
+        var store = Store;
         var record = store.ListCallRecords().Single();
         await WaitUntilAsync(() => store.GetCallRecord(record.Id)!.EndedAt is not null, TimeSpan.FromSeconds(10));
         record = store.GetCallRecord(record.Id)!;
@@ -73,12 +57,12 @@ public sealed class EndToEndCallTests : IAsyncLifetime
         Assert.True(record.Quality is { PacketsReceived: > 100 }, "RTP statistics are recorded");
 
         // The cloud saw a transcription, streamed chats offering the transfer tool, and speech requests, all with the key.
-        Assert.Contains(_cloud.Received, r => r.Path.EndsWith("/audio/transcriptions", StringComparison.Ordinal));
-        Assert.Contains(_cloud.Received, r => r.Path.EndsWith("/audio/speech", StringComparison.Ordinal) && r.Body.Contains("Welcome to Acme.", StringComparison.Ordinal));
-        var chat = _cloud.Received.First(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
+        Assert.Contains(Cloud.Received, r => r.Path.EndsWith("/audio/transcriptions", StringComparison.Ordinal));
+        Assert.Contains(Cloud.Received, r => r.Path.EndsWith("/audio/speech", StringComparison.Ordinal) && r.Body.Contains("Welcome to Acme.", StringComparison.Ordinal));
+        var chat = Cloud.Received.First(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
         Assert.Contains("transfer_call", chat.Body, StringComparison.Ordinal);
         Assert.Contains("You route callers.", chat.Body, StringComparison.Ordinal);
-        Assert.All(_cloud.Received, r => Assert.Equal("Bearer sk-test-secret", r.Authorization));
+        Assert.All(Cloud.Received, r => Assert.Equal("Bearer sk-test-secret", r.Authorization));
 
         // The call was recorded: the greeting and the caller's speech are in the file.
         using var wav = await api.GetAsync($"/v1/calls/{record.Id}/recording");
@@ -103,23 +87,23 @@ public sealed class EndToEndCallTests : IAsyncLifetime
     [Fact]
     public async Task When_the_cloud_dies_mid_call_the_box_keeps_the_call_in_degraded_mode_to_a_clean_end()
     {
-        var api = _box.Api();
-        await api.PostAsync("/v1/connections", $$"""{"name":"cloud","type":"openai_compatible","base_url":"{{_cloud.V1}}","api_key":"k","timeout_ms":1500}""");
+        var api = Box.Api();
+        await api.PostAsync("/v1/connections", $$"""{"name":"cloud","type":"openai_compatible","base_url":"{{Cloud.V1}}","api_key":"k","timeout_ms":1500}""");
         await api.PostAsync("/v1/agents", """
             {"name":"front-desk","welcome_message":"Welcome to Acme.","phone_number":"custom","custom_phone_numbers":["+15550001234"],
              "interruption_sensitivity":0.2}
             """);
-        _cloud.TranscriptText = "Hello, is anyone there?";
-        _cloud.ChatText = "Yes, how can I help?";
-        var port = _box.Services.GetRequiredService<SipHost>().UserAgent!.UdpEndPoint.Port;
+        Cloud.TranscriptText = "Hello, is anyone there?";
+        Cloud.ChatText = "Yes, how can I help?";
+        var port = SipPort;
 
         var sipp = Sipp.RunAsync("caller_speaks_and_hangs_up.xml", port, TimeSpan.FromSeconds(75), service: "+15550001234");
-        await WaitUntilAsync(() => _cloud.Received.Any(r => r.Path.Contains("chat", StringComparison.Ordinal)), TimeSpan.FromSeconds(40));
-        await _cloud.DisposeAsync(); // the internet goes away mid-call
+        await WaitUntilAsync(() => Cloud.Received.Any(r => r.Path.Contains("chat", StringComparison.Ordinal)), TimeSpan.FromSeconds(40));
+        await Cloud.DisposeAsync(); // the internet goes away mid-call
         var (exit, output) = await sipp;
         Assert.True(exit == 0, "sipp failed:\n" + output);
 
-        var store = _box.Services.GetRequiredService<ConfigurationStore>();
+        var store = Store;
         var id = store.ListCallRecords().Single().Id;
         await WaitUntilAsync(() => store.GetCallRecord(id)!.EndedAt is not null, TimeSpan.FromSeconds(10));
         var record = store.GetCallRecord(id)!;
@@ -140,15 +124,5 @@ public sealed class EndToEndCallTests : IAsyncLifetime
             sum += (double)s * s;
         }
         return Math.Sqrt(sum / Math.Max(1, samples.Length));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the call to progress");
-            await Task.Delay(100);
-        }
     }
 }

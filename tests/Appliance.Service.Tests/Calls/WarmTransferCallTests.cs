@@ -1,8 +1,4 @@
-using Appliance.Configuration.Store;
-using Appliance.Conversation.Tests.Fakes;
-using Appliance.Service.Telephony;
 using Appliance.Telephony.Tests.Interop;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Appliance.Service.Tests.Calls;
 
@@ -13,25 +9,14 @@ namespace Appliance.Service.Tests.Calls;
 /// target), briefs it in the agent's voice, then sends the caller's side a REFER with Replaces
 /// naming the consultation dialog; sipp answers 202 and NOTIFY 200, and the box releases both legs.
 /// </summary>
-public sealed class WarmTransferCallTests : IAsyncLifetime
+public sealed class WarmTransferCallTests : SippCallTest
 {
-    private readonly ApplianceFactory _box = new();
-    private FakeOpenAiServer _cloud = null!;
-
-    public async Task InitializeAsync() => _cloud = await FakeOpenAiServer.StartNewAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _cloud.DisposeAsync();
-        await _box.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_caller_is_held_the_target_briefed_and_the_call_handed_over_by_REFER_with_Replaces()
     {
-        var api = _box.Api();
+        var api = Box.Api();
         var (connection, _) = await api.PostAsync("/v1/connections",
-            $$"""{"name":"cloud","type":"openai_compatible","base_url":"{{_cloud.V1}}","api_key":"sk-test","model":"gpt-test"}""");
+            $$"""{"name":"cloud","type":"openai_compatible","base_url":"{{Cloud.V1}}","api_key":"sk-test","model":"gpt-test"}""");
         Assert.Equal(201, connection);
         var targetPort = PeerProcess.FreePort();
         var (agentStatus, _) = await api.PostAsync("/v1/agents", $$"""
@@ -40,22 +25,22 @@ public sealed class WarmTransferCallTests : IAsyncLifetime
              "phone_number":"custom","custom_phone_numbers":["+15550001234"],"interruption_sensitivity":0.2}
             """);
         Assert.Equal(201, agentStatus);
-        _cloud.TranscriptText = "I would like to speak to sales";
-        _cloud.ChatText = "Of course, one moment.";
-        var port = _box.Services.GetRequiredService<SipHost>().UserAgent!.UdpEndPoint.Port;
+        Cloud.TranscriptText = "I would like to speak to sales";
+        Cloud.ChatText = "Of course, one moment.";
+        var port = SipPort;
 
         var target = Sipp.RunAsync("warm_transfer_target.xml", port, TimeSpan.FromSeconds(90), localPort: targetPort);
         var caller = Sipp.RunAsync("caller_asks_for_warm_transfer.xml", port, TimeSpan.FromSeconds(90), service: "+15550001234");
         // Once the first answer is being spoken, the next caller turn makes the model ask for the warm transfer.
-        await WaitUntilAsync(() => _cloud.Received.Any(r => r.Path.EndsWith("/audio/speech", StringComparison.Ordinal)
+        await WaitUntilAsync(() => Cloud.Received.Any(r => r.Path.EndsWith("/audio/speech", StringComparison.Ordinal)
             && r.Body.Contains("one moment", StringComparison.Ordinal)), TimeSpan.FromSeconds(40));
-        _cloud.ChatToolCall = ("transfer_call", """{"target":"sales","warm":true}""");
+        Cloud.ChatToolCall = ("transfer_call", """{"target":"sales","warm":true}""");
         var (callerExit, callerOutput) = await caller;
         var (targetExit, targetOutput) = await target;
         Assert.True(callerExit == 0, "caller sipp failed:\n" + callerOutput);
         Assert.True(targetExit == 0, "target sipp failed:\n" + targetOutput);
 
-        var store = _box.Services.GetRequiredService<ConfigurationStore>();
+        var store = Store;
         var record = store.ListCallRecords().Single();
         await WaitUntilAsync(() => store.GetCallRecord(record.Id)!.EndedAt is not null, TimeSpan.FromSeconds(10));
         record = store.GetCallRecord(record.Id)!;
@@ -70,17 +55,7 @@ public sealed class WarmTransferCallTests : IAsyncLifetime
         Assert.Contains(record.Events, e => e.Type == "consult_result" && e.Detail == "joined");
         Assert.Contains(record.Events, e => e.Type == "transfer_result" && e.Detail == "accepted");
         // The briefing was synthesized in the agent's voice (and played on the consultation leg).
-        Assert.Contains(_cloud.Received, r => r.Path.EndsWith("/audio/speech", StringComparison.Ordinal)
+        Assert.Contains(Cloud.Received, r => r.Path.EndsWith("/audio/speech", StringComparison.Ordinal)
             && r.Body.Contains("speak to sales", StringComparison.Ordinal));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the call to progress");
-            await Task.Delay(100);
-        }
     }
 }
