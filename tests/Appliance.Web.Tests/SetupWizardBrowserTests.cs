@@ -14,23 +14,17 @@ namespace Appliance.Web.Tests;
 /// </summary>
 public sealed class SetupWizardBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private readonly List<IBrowserContext> _contexts = [];
+    private readonly BrowserPages _pages = new(browser, output);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.CloseAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _pages.DisposeAsync();
 
     [Fact]
     public async Task Wizard_sets_up_a_pbx_a_provider_an_agent_from_a_template_and_a_number_then_never_returns()
     {
         using var box = new WebBox();
-        var page = await NewPageAsync(box);
+        var page = await _pages.NewPageAsync(box);
         await TechnicianBrowserTests.SetUpAsync(page, box);
 
         // PBX registration: the API's error for the missing password shows beside the password field.
@@ -40,7 +34,7 @@ public sealed class SetupWizardBrowserTests(BrowserFixture browser, ITestOutputH
         await page.FillAsync("#line-step input[name=username]", "201");
         await page.ClickAsync("#line-step button.primary");
         await Expect(page.Locator("[data-error-for=password]")).ToContainTextAsync("required");
-        await Screenshot(page, "wizard-line-error");
+        await _pages.ScreenshotAsync(page, "wizard-line-error");
         const string sipPassword = "wizard-sip-secret-5150";
         await page.FillAsync("#line-step input[name=password]", sipPassword);
         await page.ClickAsync("#line-step button.primary");
@@ -52,7 +46,7 @@ public sealed class SetupWizardBrowserTests(BrowserFixture browser, ITestOutputH
 
         await page.SelectOptionAsync("#agent-step select[name=template]", "appointment_scheduler");
         await page.FillAsync("#agent-step input[name=business_name]", "Dr. Rossi's practice");
-        await Screenshot(page, "wizard-agent");
+        await _pages.ScreenshotAsync(page, "wizard-agent");
         Assert.DoesNotContain(apiKey, await page.ContentAsync(), StringComparison.Ordinal);
         await page.ClickAsync("#agent-step button.primary");
 
@@ -63,7 +57,7 @@ public sealed class SetupWizardBrowserTests(BrowserFixture browser, ITestOutputH
         await page.SelectOptionAsync("#number-step select[name=connection_id]", new SelectOptionValue { Label = "pbx (sip_registration)" });
         await page.ClickAsync("#number-step button.primary");
         await Expect(page.Locator("#wizard-summary")).ToContainTextAsync("appointments");
-        await Screenshot(page, "wizard-done");
+        await _pages.ScreenshotAsync(page, "wizard-done");
         var html = await page.ContentAsync();
         Assert.DoesNotContain(sipPassword, html, StringComparison.Ordinal);
         Assert.DoesNotContain(apiKey, html, StringComparison.Ordinal);
@@ -93,7 +87,7 @@ public sealed class SetupWizardBrowserTests(BrowserFixture browser, ITestOutputH
         using var api = box.Api();
         await api.CreateAsync("/v1/connections", $$"""{"name":"good","type":"openai_compatible","base_url":"{{provider.BaseUrl}}","api_key":"sk-good-key"}""");
         await api.CreateAsync("/v1/connections", $$"""{"name":"bad","type":"openai_compatible","base_url":"{{provider.BaseUrl}}","api_key":"sk-wrong-key"}""");
-        var page = await NewPageAsync(box);
+        var page = await _pages.NewPageAsync(box);
         await TechnicianBrowserTests.SetUpAsync(page, box);
 
         await page.GotoAsync("/web/agents");
@@ -116,7 +110,7 @@ public sealed class SetupWizardBrowserTests(BrowserFixture browser, ITestOutputH
         Assert.Equal("our office", values["business_name"]);
         Assert.Matches(@"^\+1555", values["caller_number"]);
         Assert.Contains($"It is {values["system_time"]}.", prompt, StringComparison.Ordinal);
-        await Screenshot(page, "agents-preview");
+        await _pages.ScreenshotAsync(page, "agents-preview");
 
         // A bad value in a nested JSON field: the API's error sits beside that field; fixed, it saves.
         await page.FillAsync("#agent-form textarea[name=tasks]", """[{"name": "", "description": "x"}]""");
@@ -133,7 +127,7 @@ public sealed class SetupWizardBrowserTests(BrowserFixture browser, ITestOutputH
         var failure = page.Locator("tr[data-connection=bad] .test-result");
         await Expect(failure).ToContainTextAsync("Failed: 401");
         await Expect(failure).ToContainTextAsync("Incorrect API key provided: [api key]");
-        await Screenshot(page, "connections-test");
+        await _pages.ScreenshotAsync(page, "connections-test");
         Assert.DoesNotContain("sk-wrong-key", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Equal(2, provider.Requests);
     }
@@ -159,7 +153,7 @@ public sealed class SetupWizardBrowserTests(BrowserFixture browser, ITestOutputH
         };
         store.SaveCallRecord(call);
         store.SaveCallRecord(new CallRecord { AgentName = "other", CallerNumber = "+15550001111", Status = CallStatuses.Failed, StartedAt = DateTimeOffset.UtcNow.AddMinutes(-2) });
-        var page = await NewPageAsync(box);
+        var page = await _pages.NewPageAsync(box);
         await TechnicianBrowserTests.SetUpAsync(page, box);
 
         await page.GotoAsync("/web/calls");
@@ -175,7 +169,7 @@ public sealed class SetupWizardBrowserTests(BrowserFixture browser, ITestOutputH
         var duration = await page.Locator("#call-detail audio").EvaluateAsync<double>(
             "a => a.readyState >= 1 ? a.duration : new Promise(r => a.addEventListener('loadedmetadata', () => r(a.duration)))");
         Assert.InRange(duration, 1.9, 2.1);
-        await Screenshot(page, "calls-detail");
+        await _pages.ScreenshotAsync(page, "calls-detail");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
@@ -184,24 +178,6 @@ public sealed class SetupWizardBrowserTests(BrowserFixture browser, ITestOutputH
         Assert.Equal(2, lines.Length);
         Assert.Contains("+15559876543", lines[1], StringComparison.Ordinal);
         Assert.Contains(",700,", lines[1], StringComparison.Ordinal);
-    }
-
-    private async Task<IPage> NewPageAsync(WebBox box)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = box.BaseUrl.ToString(), AcceptDownloads = true });
-        _contexts.Add(context);
-        context.SetDefaultTimeout(10_000);
-        var page = await context.NewPageAsync();
-        page.PageError += (_, message) => output.WriteLine("page error: " + message);
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        return page;
-    }
-
-    private async Task Screenshot(IPage page, string name)
-    {
-        var path = Path.Combine(browser.ScreenshotDirectory, name + ".png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        output.WriteLine("screenshot: " + path);
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -10,25 +10,17 @@ namespace Appliance.Web.Tests;
 /// <summary>What a technician does with the page, in a real browser against the real service.</summary>
 public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private const int Timeout = 10_000;
-    private readonly List<IBrowserContext> _contexts = [];
+    private readonly BrowserPages _pages = new(browser, output);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>Closes the test's pages before its box stops, so no script keeps polling a dead server.</summary>
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.CloseAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _pages.DisposeAsync();
 
     [Fact]
     public async Task First_run_then_an_agent_with_a_field_error_a_number_and_a_call_in_the_log()
     {
         using var box = new WebBox();
-        var page = await NewPageAsync(box);
+        var page = await _pages.NewPageAsync(box);
 
         // First visit: no password yet, so the box asks for the setup code.
         await page.GotoAsync("/");
@@ -36,14 +28,14 @@ public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHe
         await page.FillAsync("input[name=setup_code]", box.SetupCode);
         await page.FillAsync("input[name=password]", WebClientExtensions.Password);
         await page.FillAsync("input[name=confirm]", WebClientExtensions.Password);
-        await ScreenshotAsync(page, "setup");
+        await _pages.ScreenshotAsync(page, "setup");
         await page.ClickAsync("button[type=submit]");
         // The password leads into the setup wizard (tested in SetupWizardBrowserTests); skip it here.
         await page.WaitForURLAsync("**/web/wizard");
         await page.GotoAsync("/web/dashboard");
         await Expect(page.Locator("#version")).Not.ToHaveTextAsync("…");
         await Expect(page.Locator("#live")).ToHaveTextAsync("(live)");
-        await ScreenshotAsync(page, "dashboard");
+        await _pages.ScreenshotAsync(page, "dashboard");
 
         // An agent with a bad value: the API's error shows beside the field; fixing it saves.
         await page.ClickAsync("nav >> text=Agents");
@@ -53,7 +45,7 @@ public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHe
         await page.ClickAsync("#agent-form button[type=submit]");
         var error = page.Locator("[data-error-for=audio_speed]");
         await Expect(error).ToContainTextAsync("between 0.5 and 1.5");
-        await ScreenshotAsync(page, "agents-field-error");
+        await _pages.ScreenshotAsync(page, "agents-field-error");
         await page.FillAsync("#agent-form input[name=audio_speed]", "1.2");
         await page.ClickAsync("#agent-form button[type=submit]");
         await Expect(page.Locator("#agent-form")).ToBeHiddenAsync();
@@ -61,7 +53,7 @@ public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHe
         using var api = box.Api();
         var agent = (await api.GetObjectAsync("/v1/agents/front-desk"))!;
         Assert.Equal(1.2, agent["audio_speed"]!.GetValue<double>());
-        await ScreenshotAsync(page, "agents");
+        await _pages.ScreenshotAsync(page, "agents");
 
         // Map a number to the agent.
         await page.ClickAsync("nav >> text=Numbers");
@@ -72,7 +64,7 @@ public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHe
         await Expect(page.Locator("tr[data-number='+15551230001']")).ToBeVisibleAsync();
         var numbers = (await api.GetObjectAsync("/v1/phone-numbers"))!["phone_numbers"]!.AsArray();
         Assert.Equal(agent["id"]!.GetValue<string>(), Assert.Single(numbers)!["agent_id"]!.GetValue<string>());
-        await ScreenshotAsync(page, "numbers");
+        await _pages.ScreenshotAsync(page, "numbers");
 
         // A call the box took: it is found in the log and its transcript shows per-turn latency.
         var store = box.Services.GetRequiredService<ConfigurationStore>();
@@ -86,7 +78,7 @@ public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHe
         await row.Locator("button").ClickAsync();
         await Expect(page.Locator("#call-detail")).ToContainTextAsync("I'd like to book a table for two.");
         await Expect(page.Locator("#call-detail")).ToContainTextAsync("response 850 ms");
-        await ScreenshotAsync(page, "calls");
+        await _pages.ScreenshotAsync(page, "calls");
         await page.FillAsync("#search input[name=caller]", "0000000");
         await page.ClickAsync("#search button[type=submit]");
         await Expect(page.Locator("#calls")).ToContainTextAsync("No calls");
@@ -98,14 +90,14 @@ public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHe
         var shown = await page.Locator("#new-key .once").TextContentAsync();
         Assert.StartsWith("apk_", shown, StringComparison.Ordinal);
         await Expect(page.Locator("tr[data-key=crm]")).ToBeVisibleAsync();
-        await ScreenshotAsync(page, "api-keys");
+        await _pages.ScreenshotAsync(page, "api-keys");
         await page.ReloadAsync();
         await Expect(page.Locator("tr[data-key=crm]")).ToBeVisibleAsync();
         Assert.DoesNotContain(shown!, await page.ContentAsync(), StringComparison.Ordinal);
 
         await page.ClickAsync("nav >> text=Connections");
         await Expect(page.Locator("#new-connection")).ToBeVisibleAsync();
-        await ScreenshotAsync(page, "connections");
+        await _pages.ScreenshotAsync(page, "connections");
     }
 
     [Fact]
@@ -119,7 +111,7 @@ public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHe
         await api.CreateAsync("/v1/agents", $$"""{"name":"hooked","voice_mode":"webhook","webhook_url":"https://crm.example/hook","webhook_secret":"{{webhookSecret}}"}""");
         await api.CreateAsync("/v1/connections", $$"""{"name":"pbx","type":"sip_trunk","host":"pbx.local","username":"100","password":"{{sipPassword}}"}""");
         await api.CreateAsync("/v1/connections", $$"""{"name":"cloud","type":"openai_compatible","base_url":"https://llm.example/v1","api_key":"{{apiKey}}"}""");
-        var page = await NewPageAsync(box);
+        var page = await _pages.NewPageAsync(box);
         await SetUpAsync(page, box);
 
         await page.GotoAsync("/web/agents");
@@ -148,7 +140,7 @@ public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHe
         var pbxHtml = await page.ContentAsync();
         await page.ClickAsync("tr[data-connection=cloud] >> text=Edit");
         await Expect(page.Locator("[data-secret=api_key]")).ToHaveTextAsync("set");
-        await ScreenshotAsync(page, "connections-secrets");
+        await _pages.ScreenshotAsync(page, "connections-secrets");
         var cloudHtml = await page.ContentAsync();
 
         foreach (var html in new[] { agentsHtml, pbxHtml, cloudHtml })
@@ -171,25 +163,13 @@ public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHe
     public async Task Dashboard_fits_a_phone_screen()
     {
         using var box = new WebBox();
-        var page = await NewPageAsync(box, new ViewportSize { Width = 390, Height = 844 });
+        var page = await _pages.NewPageAsync(box, new ViewportSize { Width = 390, Height = 844 });
         await SetUpAsync(page, box);
         await page.GotoAsync("/web/dashboard");
         await Expect(page.Locator("#version")).Not.ToHaveTextAsync("…");
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "the dashboard scrolls sideways on a 390 px screen");
-        await ScreenshotAsync(page, "dashboard-phone");
-    }
-
-    private async Task<IPage> NewPageAsync(WebBox box, ViewportSize? viewport = null)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = box.BaseUrl.ToString(), ViewportSize = viewport });
-        _contexts.Add(context);
-        context.SetDefaultTimeout(Timeout);
-        var page = await context.NewPageAsync();
-        // A failing script is a failing page: surface it in the test output.
-        page.PageError += (_, message) => output.WriteLine("page error: " + message);
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        return page;
+        await _pages.ScreenshotAsync(page, "dashboard-phone");
     }
 
     internal static async Task SetUpAsync(IPage page, WebBox box)
@@ -200,13 +180,6 @@ public sealed class TechnicianBrowserTests(BrowserFixture browser, ITestOutputHe
         await page.FillAsync("input[name=confirm]", WebClientExtensions.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/web/wizard");
-    }
-
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(browser.ScreenshotDirectory, name + ".png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        output.WriteLine("screenshot: " + path);
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
