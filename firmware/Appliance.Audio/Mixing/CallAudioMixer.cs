@@ -5,7 +5,8 @@ namespace Appliance.Audio.Mixing;
 /// the thinking sound while the agent thinks, hold music while on hold, and comfort noise underneath,
 /// through a soft limiter. Seed fields: background_noise / ambientSound / config.ambient_type and
 /// background_noise_level / config.ambient_volume (0..0.25); config.thinking_sounds_enabled,
-/// thinking_volume, thinking_clip_id; warm-transfer hold music. No allocation per frame; one per call.
+/// thinking_volume, thinking_clip_id; warm-transfer hold music; one-shot cues (the enable_backchannel
+/// "mm-hm") over everything. No allocation per frame; one per call.
 /// </summary>
 public sealed class CallAudioMixer
 {
@@ -21,6 +22,9 @@ public sealed class CallAudioMixer
     private float _ambientLevel;
     private float _thinkingVolume = 1;
     private float _comfortRms;
+    private ReadOnlyMemory<short> _cue;
+    private int _cuePosition;
+    private float _cueLevel = 1;
 
     /// <summary>Creates a mixer on the sounds of <paramref name="library"/>.</summary>
     public CallAudioMixer(SoundLibrary library, uint seed = 1)
@@ -80,6 +84,29 @@ public sealed class CallAudioMixer
     /// <summary>True while the caller is on hold: hold music replaces speech and ambience.</summary>
     public bool IsOnHold { get; set; }
 
+    /// <summary>Starts a one-shot cue (e.g. <see cref="SoundId.Backchannel"/>) over everything; ignored while one plays.</summary>
+    /// <returns>True when the cue starts, false when another is still playing.</returns>
+    public bool PlayCue(SoundId cue)
+    {
+        if (IsCuePlaying)
+        {
+            return false;
+        }
+        _cue = _library.Get(cue);
+        _cuePosition = 0;
+        return true;
+    }
+
+    /// <summary>True while a cue started by <see cref="PlayCue"/> has samples left.</summary>
+    public bool IsCuePlaying => _cuePosition < _cue.Length;
+
+    /// <summary>Cue gain 0..1 (the cue itself is made at -20 dBFS).</summary>
+    public float CueLevel
+    {
+        get => _cueLevel;
+        set => _cueLevel = float.IsFinite(value) ? Math.Clamp(value, 0, 1) : 0;
+    }
+
     /// <summary>Comfort-noise level in dBFS RMS; below -100 turns it off.</summary>
     public double ComfortNoiseDbfs
     {
@@ -116,10 +143,22 @@ public sealed class CallAudioMixer
                 _thinking.AddTo(mix, _thinkingVolume);
             }
         }
+        AddCue(mix);
         if (_comfortRms > 0)
         {
             _comfort.AddTo(mix, _comfortRms);
         }
         SoftLimiter.Apply(mix, output);
+    }
+
+    private void AddCue(Span<float> mix)
+    {
+        ReadOnlySpan<short> cue = _cue.Span;
+        int count = Math.Min(mix.Length, cue.Length - _cuePosition);
+        for (int i = 0; i < count; i++)
+        {
+            mix[i] += _cueLevel * cue[_cuePosition + i];
+        }
+        _cuePosition += Math.Max(count, 0);
     }
 }

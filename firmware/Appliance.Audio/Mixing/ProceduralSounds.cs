@@ -10,6 +10,10 @@ internal static class ProceduralSounds
     public static short[] Generate(SoundId id, int sampleRate, int seed)
     {
         var rng = new Random(seed * 31 + (int)id);
+        if (id == SoundId.Backchannel)
+        {
+            return BackchannelCue.Generate(sampleRate, rng);
+        }
         int seconds = id is SoundId.KeyboardTyping or SoundId.KeyboardTyping2 ? 4 : 8;
         int fade = sampleRate / 4;
         var x = new double[seconds * sampleRate + fade];
@@ -50,6 +54,23 @@ internal static class ProceduralSounds
             _ => -12, // beds are scaled down by background_noise_level (at most 0.25, i.e. -24 dBFS)
         };
         return Loop(x, fade, rmsDbfs);
+    }
+
+    /// <summary>Scales <paramref name="x"/> to <paramref name="rmsDbfs"/> RMS as 16-bit samples.</summary>
+    internal static short[] Normalise(ReadOnlySpan<double> x, double rmsDbfs)
+    {
+        double power = 0;
+        foreach (double v in x)
+        {
+            power += v * v;
+        }
+        double gain = 32767 * Math.Pow(10, rmsDbfs / 20) / Math.Sqrt(power / x.Length + 1e-12);
+        var result = new short[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            result[i] = (short)Math.Clamp(Math.Round(x[i] * gain), short.MinValue, short.MaxValue);
+        }
+        return result;
     }
 
     // One-pole-filtered white noise: a soft, dark room tone.
@@ -176,21 +197,10 @@ internal static class ProceduralSounds
             double a = (double)i / fade;
             loop[i] = x[i] * Math.Sin(a * Math.PI / 2) + x[length + i] * Math.Cos(a * Math.PI / 2);
         }
-        double power = 0;
-        foreach (double v in loop)
-        {
-            power += v * v;
-        }
-        double gain = 32767 * Math.Pow(10, rmsDbfs / 20) / Math.Sqrt(power / length + 1e-12);
-        var result = new short[length];
-        for (int i = 0; i < length; i++)
-        {
-            result[i] = (short)Math.Clamp(Math.Round(loop[i] * gain), short.MinValue, short.MaxValue);
-        }
-        return result;
+        return Normalise(loop, rmsDbfs);
     }
 
-    private static double Gaussian(Random rng)
+    internal static double Gaussian(Random rng)
     {
         double u1 = 1.0 - rng.NextDouble();
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * rng.NextDouble());

@@ -1,6 +1,6 @@
 namespace Appliance.Audio.Mixing;
 
-/// <summary>The procedurally generated sounds (seed: ambient_type / ambientSound, thinking_clip_id, hold music).</summary>
+/// <summary>The procedurally generated sounds (seed: ambient_type / ambientSound, thinking_clip_id, hold music, enable_backchannel).</summary>
 public enum SoundId
 {
     /// <summary>Office: pink-ish room noise, distant murmur, occasional phone-like beeps.</summary>
@@ -23,6 +23,9 @@ public enum SoundId
 
     /// <summary>Hold music: a short looping tune.</summary>
     HoldMusic,
+
+    /// <summary>Backchannel cue: a soft "mm-hm" (two short nasal hums, the second rising); played once, not looped.</summary>
+    Backchannel,
 }
 
 /// <summary>Seed spellings of <see cref="SoundId"/>.</summary>

@@ -41,6 +41,10 @@ public class MixingTests
     {
         foreach (SoundId id in Enum.GetValues<SoundId>())
         {
+            if (id == SoundId.Backchannel)
+            {
+                continue; // a one-shot cue, not a loop (BackchannelCueTests)
+            }
             short[] loop = Library.Get(id).ToArray();
             // The step across the loop point must look like any other step: below the 99.9th percentile.
             var steps = new int[loop.Length - 1];
