@@ -103,9 +103,15 @@ public sealed class SimulatedAudioCodec : IAudioCodec
         }
     }
 
+    /// <summary>What the box plays, frame by frame, as the exchange hears it (DTMF digits of an outgoing call).</summary>
+    internal delegate void FrameHandler(ReadOnlySpan<short> frame);
+
+    internal event FrameHandler? Written;
+
     public void WriteFrame(ReadOnlySpan<short> frame)
     {
         CheckLength(frame.Length);
+        Written?.Invoke(frame);
         if (_loopback)
         {
             InjectCapture(frame);

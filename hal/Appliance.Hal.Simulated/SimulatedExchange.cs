@@ -27,6 +27,12 @@ public sealed class SimulatedExchange : IDisposable
     private int _maxRings;
     private short[]? _fskCallerId;
     private bool _playingTone;
+    private readonly DtmfDetector _digitDetector;
+    private readonly DtmfDigit[] _heardDigits = new DtmfDigit[4];
+    private readonly System.Text.StringBuilder _dialled = new();
+    private (TonePlan Plan, OutgoingCallOutcome Outcome, int RingbackCycles, short[] Answer)? _outgoing;
+    private bool _collecting;
+    private int _framesSinceDigit;
 
     internal SimulatedExchange(SimulatedHookSwitch hook, SimulatedRingDetector ring, SimulatedLoopCurrentSensor loop, SimulatedAudioCodec audio, TimeProvider time)
     {
@@ -36,7 +42,41 @@ public sealed class SimulatedExchange : IDisposable
         _audio = audio;
         _ringTimer = time.CreateTimer(_ => OnRingStep(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _relayTimer = time.CreateTimer(_ => OnRelaySettled(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _digitDetector = new DtmfDetector(audio.SampleRate);
         hook.ContactsMoved += OnContactsMoved;
+        audio.Written += OnBoxPlayed;
+    }
+
+    /// <summary>The digit run that ends dialling (no new digit for this long).</summary>
+    public static readonly TimeSpan InterDigitTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>Digits the box dialled on its last outgoing call, as the exchange heard them.</summary>
+    public string DialledDigits
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _dialled.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Scripts the box's next outgoing call: when it goes off hook (not to answer ringing) the exchange
+    /// plays <paramref name="plan"/>'s dial tone, collects the DTMF digits the box plays, then plays
+    /// ringback (<paramref name="ringbackCycles"/> cycles) and answers with <paramref name="answerAudio"/>
+    /// (silence when none), or plays busy, or rings forever, as <paramref name="outcome"/> says.
+    /// </summary>
+    public void ExpectOutgoingCall(TonePlan plan, OutgoingCallOutcome outcome, int ringbackCycles = 2, short[]? answerAudio = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ringbackCycles, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ringbackCycles, 20);
+        lock (_gate)
+        {
+            _outgoing = (plan, outcome, ringbackCycles, answerAudio ?? []);
+        }
     }
 
     /// <summary>Time from relay contacts moving to loop current following.</summary>
@@ -107,10 +147,7 @@ public sealed class SimulatedExchange : IDisposable
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(duration, TimeSpan.FromMinutes(2));
-        var generator = new ToneGenerator(plan[tone], _audio.SampleRate);
-        var samples = new short[(int)(duration.TotalSeconds * _audio.SampleRate)];
-        generator.Fill(samples);
-        _audio.InjectCapture(samples);
+        InjectTone(plan, tone, duration);
         _playingTone = true;
     }
 
@@ -126,6 +163,7 @@ public sealed class SimulatedExchange : IDisposable
     public void Dispose()
     {
         _hook.ContactsMoved -= OnContactsMoved;
+        _audio.Written -= OnBoxPlayed;
         _ringTimer.Dispose();
         _relayTimer.Dispose();
     }
@@ -193,18 +231,98 @@ public sealed class SimulatedExchange : IDisposable
 
     private void OnContactsMoved(HookState contacts)
     {
+        if (contacts == HookState.OffHook && !IsRinging)
+        {
+            StartOutgoing();
+        }
+
         if (contacts == HookState.OffHook)
         {
             StopRinging(); // ring trip
         }
         else if (_playingTone)
         {
+            _collecting = false;
             // Going on hook ends the call the exchange was playing its tone into; the rest is never heard.
             _playingTone = false;
             _audio.ClearCapture();
         }
 
         _relayTimer.Change(RelayOperateTime, Timeout.InfiniteTimeSpan);
+    }
+
+    private void StartOutgoing()
+    {
+        lock (_gate)
+        {
+            if (_outgoing is not { } call || !LineConnected)
+            {
+                return;
+            }
+
+            _dialled.Clear();
+            _digitDetector.Reset();
+            _framesSinceDigit = 0;
+            _collecting = true;
+            _playingTone = true; // whatever plays now stops when the box hangs up
+            if (call.Outcome != OutgoingCallOutcome.NoDialTone)
+            {
+                InjectTone(call.Plan, CallProgressTone.Dial, TimeSpan.FromSeconds(10));
+            }
+        }
+    }
+
+    // Listens to what the box plays while it dials; after the inter-digit timeout the call proceeds.
+    private void OnBoxPlayed(ReadOnlySpan<short> frame)
+    {
+        lock (_gate)
+        {
+            if (!_collecting || _outgoing is not { } call)
+            {
+                return;
+            }
+
+            int count = _digitDetector.Process(frame, _heardDigits);
+            for (int i = 0; i < count; i++)
+            {
+                if (_dialled.Length == 0)
+                {
+                    _audio.ClearCapture(); // the first digit stops dial tone
+                }
+
+                _dialled.Append(_heardDigits[i].Key);
+                _framesSinceDigit = 0;
+            }
+
+            if (_dialled.Length == 0 || ++_framesSinceDigit * 20 < InterDigitTimeout.TotalMilliseconds)
+            {
+                return;
+            }
+
+            _collecting = false;
+            _outgoing = null; // one call per script
+            var ringback = call.Plan[CallProgressTone.Ringback];
+            switch (call.Outcome)
+            {
+                case OutgoingCallOutcome.Busy:
+                    InjectTone(call.Plan, CallProgressTone.Busy, TimeSpan.FromSeconds(20));
+                    break;
+                case OutgoingCallOutcome.NoAnswer:
+                    InjectTone(call.Plan, CallProgressTone.Ringback, TimeSpan.FromSeconds(60));
+                    break;
+                default:
+                    InjectTone(call.Plan, CallProgressTone.Ringback, TimeSpan.FromMilliseconds(ringback.CycleMs * call.RingbackCycles));
+                    _audio.InjectCapture(call.Answer);
+                    break;
+            }
+        }
+    }
+
+    private void InjectTone(TonePlan plan, CallProgressTone tone, TimeSpan duration)
+    {
+        var samples = new short[(int)(duration.TotalSeconds * _audio.SampleRate)];
+        new ToneGenerator(plan[tone], _audio.SampleRate).Fill(samples);
+        _audio.InjectCapture(samples);
     }
 
     private void OnRelaySettled() => _loop.Set(_hook.Contacts == HookState.OffHook && LineConnected);

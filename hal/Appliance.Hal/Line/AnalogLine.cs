@@ -1,3 +1,5 @@
+using Appliance.Audio.Dtmf;
+using Appliance.Audio.Tones;
 using Appliance.Hal.CallerId;
 using Appliance.Hal.Ring;
 
@@ -10,7 +12,7 @@ namespace Appliance.Hal.Line;
 /// are raised after it is released. Hook writes stay inside the lock because their order is
 /// what keeps the line safe, and a GPIO line write does not block.
 /// </summary>
-public sealed class AnalogLine : IAnalogLine, IDisposable
+public sealed partial class AnalogLine : IAnalogLine, IDisposable
 {
     private static readonly TimeSpan PreRingCallerIdAge = TimeSpan.FromSeconds(5);
     private readonly IBoard _board;
@@ -41,6 +43,8 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
         _cadence = new RingCadenceDetector(options.Cadence, time);
         _callerIdListener = new CallerIdListener(board.Audio.SampleRate);
         _inCallListener = new InCallListener(board.Audio.SampleRate, options, disconnectTone);
+        _progress = new CallProgressToneDetector(options.Tones, board.Audio.SampleRate);
+        _dialer = new DtmfGenerator(board.Audio.SampleRate);
         _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _cadence.RingingStarted += OnRingingStarted;
         _cadence.RingCompleted += OnRingCompleted;
@@ -122,6 +126,9 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
                 break;
             case LineState.InCall:
                 ListenInCall(frame);
+                break;
+            case LineState.Dialing or LineState.Calling:
+                ListenOutgoing(frame);
                 break;
             default:
                 break;
@@ -251,6 +258,9 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
                 case LineState.HangingUp when !present:
                     ended = FinishLocked(_endReason);
                     break;
+                case LineState.Dialing or LineState.Calling when !present:
+                    ended = EndCallLocked(CallEndReason.LoopCurrentDropped); // no glitch window: no call is up yet
+                    break;
                 case LineState.Fault when !present:
                     EnterIdleLocked(); // the relay opened after all
                     break;
@@ -296,6 +306,12 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
                 case LineState.InCall when !_board.LoopCurrent.IsPresent:
                     ended = EndCallLocked(CallEndReason.LoopCurrentDropped);
                     break;
+                case LineState.Dialing:
+                    ended = EndCallLocked(CallEndReason.NoDialTone);
+                    break;
+                case LineState.Calling:
+                    ended = EndCallLocked(CallEndReason.NoAnswer);
+                    break;
                 case LineState.Flashing:
                     SetStateLocked(LineState.InCall);
                     _board.Hook.SetHook(HookState.OffHook);
@@ -316,7 +332,7 @@ public sealed class AnalogLine : IAnalogLine, IDisposable
     /// <summary>Goes on hook; the call ends once loop current confirms the relay opened.</summary>
     private LineCallEndedEventArgs? EndCallLocked(CallEndReason reason)
     {
-        if (_state is not (LineState.Answering or LineState.InCall or LineState.Flashing))
+        if (_state is not (LineState.Answering or LineState.InCall or LineState.Flashing or LineState.Dialing or LineState.Calling))
         {
             return null;
         }

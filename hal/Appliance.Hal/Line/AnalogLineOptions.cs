@@ -1,3 +1,4 @@
+using Appliance.Audio.Tones;
 using Appliance.Hal.Ring;
 
 namespace Appliance.Hal.Line;
@@ -31,6 +32,21 @@ public sealed class AnalogLineOptions
     /// <summary>RMS below which a frame counts as silent (about -50 dBFS).</summary>
     public double SilenceRms { get; init; } = 100;
 
+    /// <summary>The exchange's call-progress tones (dial tone, ringback, busy) heard when dialling out.</summary>
+    public TonePlan Tones { get; init; } = TonePlan.US;
+
+    /// <summary>Outgoing call: how long dial tone may take after going off hook.</summary>
+    public TimeSpan DialToneTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Outgoing call: how long the far end may ring before the call is given up.</summary>
+    public TimeSpan AnswerTimeout { get; init; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// Outgoing call: after ringback, this long without ringback counts as answered (an analog line
+    /// gives no answer signal, so the end of ringback is the only sign).
+    /// </summary>
+    public TimeSpan AnswerQuiet { get; init; } = TimeSpan.FromSeconds(1);
+
     public void Validate()
     {
         if (AnswerAfterRings is < 1 or > 20)
@@ -43,5 +59,9 @@ public sealed class AnalogLineOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SeizeTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReleaseTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(SilenceTimeout, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(Tones);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(DialToneTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AnswerTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AnswerQuiet, TimeSpan.Zero);
     }
 }

@@ -23,4 +23,13 @@ public enum CallEndReason
 
     /// <summary>On hook commanded but loop current kept flowing: the relay did not open.</summary>
     RelayStuck,
+
+    /// <summary>Outgoing call: no dial tone within <see cref="AnalogLineOptions.DialToneTimeout"/> of going off hook.</summary>
+    NoDialTone,
+
+    /// <summary>Outgoing call: the exchange played busy or reorder tone instead of ringing the number.</summary>
+    Busy,
+
+    /// <summary>Outgoing call: nobody answered within <see cref="AnalogLineOptions.AnswerTimeout"/>.</summary>
+    NoAnswer,
 }

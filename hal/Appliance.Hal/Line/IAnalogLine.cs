@@ -32,4 +32,10 @@ public interface IAnalogLine : ILineCallSource
     /// <see cref="IAudioCodec"/> (caller ID, DTMF, disconnect tone and silence are heard here).
     /// </summary>
     void ProcessCapturedFrame(ReadOnlySpan<short> frame);
+
+    /// <summary>Starts an outgoing call from Idle; returns its call id, or null when the line is busy.</summary>
+    string? Dial(string number);
+
+    /// <summary>While dialling, fills the next frame to play with the digits' DTMF; false otherwise.</summary>
+    bool FillDialFrame(Span<short> frame);
 }

@@ -61,14 +61,19 @@ public sealed class LineAudioPump : IDisposable
             _captured.Write(_in, overwriteOldest: true);
         }
 
-        bool queued = _playback.TryRead(_out);
+        bool dialing = _line.FillDialFrame(_out); // an outgoing call's digits go before any speech
+        bool queued = !dialing && _playback.TryRead(_out);
         if (queued)
         {
             PlayingSound = IsLoud(_out);
         }
         else
         {
-            Array.Clear(_out);
+            if (!dialing)
+            {
+                Array.Clear(_out);
+            }
+
             PlayingSound = false;
         }
 

@@ -22,4 +22,10 @@ public enum LineState
 
     /// <summary>On hook commanded but loop current still flows: the hook relay is stuck.</summary>
     Fault,
+
+    /// <summary>Off hook for an outgoing call: waiting for dial tone, then sending the digits as DTMF.</summary>
+    Dialing,
+
+    /// <summary>Digits sent: listening for ringback, busy or the far end answering.</summary>
+    Calling,
 }
