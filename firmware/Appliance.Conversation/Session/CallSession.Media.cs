@@ -156,6 +156,7 @@ public sealed partial class CallSession
             Interlocked.Exchange(ref _lastHeardTicks, _lastVoiced.UtcTicks);
         }
         var turn = _turns.OnFrame(_frameTime, vad);
+        MaybeBackchannel(vad, turn);
         if (turn == TurnEvent.UserStartedSpeaking && _sttTurn is null)
         {
             _sttTurn = _providers.SpeechToText.StartTurn(SttOptions);

@@ -8,22 +8,11 @@ public class BackchannelCueTests
     private const int Rate = 8000;
     private static readonly SoundLibrary Library = new(Rate, seed: 1);
 
-    private static short[] Render(CallAudioMixer mixer, short[]? speech, int frames)
-    {
-        var output = new short[frames * 160];
-        for (int k = 0; k < frames; k++)
-        {
-            ReadOnlySpan<short> input = speech is null ? default : speech.AsSpan(k * 160 % (speech.Length - 159), 160);
-            mixer.Mix(input, output.AsSpan(k * 160, 160));
-        }
-        return output;
-    }
-
     private static short[] PlayedCue()
     {
         var mixer = new CallAudioMixer(Library) { ComfortNoiseDbfs = -200 };
         Assert.True(mixer.PlayCue(SoundId.Backchannel));
-        return Render(mixer, null, 50); // 1 s: the cue and the silence after it
+        return MixingTests.Render(mixer, null, 50); // 1 s: the cue and the silence after it
     }
 
     [Fact]
@@ -92,13 +81,13 @@ public class BackchannelCueTests
         var mixer = new CallAudioMixer(Library) { ComfortNoiseDbfs = -200 };
         Assert.False(mixer.IsCuePlaying);
         Assert.True(mixer.PlayCue(SoundId.Backchannel));
-        Render(mixer, null, 5);
+        MixingTests.Render(mixer, null, 5);
         Assert.False(mixer.PlayCue(SoundId.Backchannel)); // mid-cue: ignored, the cue is not restarted
-        short[] rest = Render(mixer, null, 45);
+        short[] rest = MixingTests.Render(mixer, null, 45);
         short[] whole = PlayedCue();
         Assert.Equal(whole.AsSpan(5 * 160).ToArray(), rest);
         Assert.False(mixer.IsCuePlaying);
-        Assert.Equal(double.NegativeInfinity, Signals.RmsDbfs(Render(mixer, null, 50))); // not looped
+        Assert.Equal(double.NegativeInfinity, Signals.RmsDbfs(MixingTests.Render(mixer, null, 50))); // not looped
         Assert.True(mixer.PlayCue(SoundId.Backchannel)); // and can play again afterwards
     }
 
@@ -112,7 +101,7 @@ public class BackchannelCueTests
         for (int k = 0; k + 160 <= speech.Length; k += 160 * 30)
         {
             mixer.PlayCue(SoundId.Backchannel);
-            foreach (short s in Render(mixer, speech.AsSpan(k).ToArray(), 30))
+            foreach (short s in MixingTests.Render(mixer, speech.AsSpan(k).ToArray(), 30))
             {
                 Assert.InRange(s, -32766, 32766);
             }

@@ -7,7 +7,8 @@ public class MixingTests
 {
     private static readonly SoundLibrary Library = new(8000, seed: 1);
 
-    private static short[] Render(CallAudioMixer mixer, short[]? speech, int frames)
+    /// <summary>Mixes <paramref name="frames"/> frames of <paramref name="speech"/> (looped; null for none).</summary>
+    internal static short[] Render(CallAudioMixer mixer, short[]? speech, int frames)
     {
         var output = new short[frames * 160];
         for (int k = 0; k < frames; k++)

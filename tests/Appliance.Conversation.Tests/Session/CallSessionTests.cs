@@ -146,4 +146,63 @@ public sealed class CallSessionTests
         Assert.Contains(record.Events, e => e.Type == "hang_up");
         Assert.Equal(CallStatuses.Completed, record.Status);
     }
+
+    /// <summary>
+    /// The caller talks from 0.5 s in <paramref name="segments"/> of voice with 240 ms pauses between
+    /// them (mid-turn: the VAD holds speech open 300 ms); returns what the line carried until the caller
+    /// stopped, before the agent could answer.
+    /// </summary>
+    private async Task<(CallRecord Record, int VoicedFramesSent)> CallerTalksWithPausesAsync(bool backchannel, params double[] segments)
+    {
+        var (session, record) = NewSession(new Agent { Name = "listener", WelcomeMessage = "", NoInputEndConversationSec = 30, EnableBackchannel = backchannel });
+        var run = session.RunAsync();
+        var audio = new List<short>();
+        foreach (var seconds in segments)
+        {
+            audio.AddRange(CallerAudio.Voice(seconds));
+            audio.AddRange(new short[8000 * 240 / 1000]);
+        }
+        var callerDone = TimeSpan.FromSeconds(0.5 + (audio.Count / 8000.0));
+        var said = false;
+        await RunUntilAsync(() => _time.GetUtcNow() - Start >= callerDone, TimeSpan.FromSeconds(20), elapsed =>
+        {
+            if (!said && elapsed >= TimeSpan.FromSeconds(0.5))
+            {
+                said = true;
+                _line.Say(audio.ToArray());
+            }
+        });
+        var voiced = _line.VoicedFramesSent;
+        Assert.Empty(_speech.Spoken); // the agent has not spoken: whatever the line carried was the cue
+        _line.CallerHangsUp();
+        await RunUntilAsync(() => run.IsCompleted, TimeSpan.FromSeconds(5));
+        return (record, voiced);
+    }
+
+    [Fact]
+    public async Task A_long_caller_turn_with_pauses_gets_one_backchannel_at_a_pause_after_4_s()
+    {
+        var (record, voiced) = await CallerTalksWithPausesAsync(true, 1.5, 1.5, 1.5, 1.5, 1.5);
+        // Pauses end at 2.0, 3.74, 5.48, 7.22 s: the first after 4 s of turn is the one at 5.48 s
+        // (cue 160 ms into it); the next, 1.74 s later, is within the 5 s spacing.
+        var cue = Assert.Single(record.Events, e => e.Type == "backchannel");
+        Assert.InRange((cue.At - Start).TotalSeconds, 5.5, 5.8);
+        Assert.InRange(voiced, 10, 25); // the ~0.5 s mm-hm, nothing else
+    }
+
+    [Fact]
+    public async Task A_short_turn_gets_no_backchannel()
+    {
+        var (record, voiced) = await CallerTalksWithPausesAsync(true, 1.5, 1.5);
+        Assert.DoesNotContain(record.Events, e => e.Type == "backchannel");
+        Assert.Equal(0, voiced);
+    }
+
+    [Fact]
+    public async Task A_disabled_backchannel_never_plays()
+    {
+        var (record, voiced) = await CallerTalksWithPausesAsync(false, 1.5, 1.5, 1.5, 1.5, 1.5);
+        Assert.DoesNotContain(record.Events, e => e.Type == "backchannel");
+        Assert.Equal(0, voiced);
+    }
 }
