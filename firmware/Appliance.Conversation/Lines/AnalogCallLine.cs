@@ -27,6 +27,13 @@ public sealed class AnalogCallLine : ICallLine
     {
     }
 
+    /// <summary>
+    /// An outgoing call the line dialled and that was answered: the far end is <paramref name="to"/>
+    /// (the session's "caller" number, as on an outgoing SIP call), this line is <paramref name="lineNumber"/>.
+    /// </summary>
+    public static AnalogCallLine ForOutgoing(ILineCallSource line, LineAudioPump pump, string callId, string to, string? lineNumber, TimeProvider time) =>
+        new(line, pump, callId, to, lineNumber, time, caller: null);
+
     private AnalogCallLine(ILineCallSource line, LineAudioPump pump, string callId, string? callerNumber, string? calledNumber,
         TimeProvider time, AnalogCallLine? caller)
     {

@@ -5,6 +5,7 @@ using Appliance.Configuration.Store;
 using Appliance.Configuration.Validation;
 using Appliance.Conversation.Reports;
 using Appliance.Conversation.Routing;
+using Appliance.Service.Hal;
 using Appliance.Service.Hosting;
 using Appliance.Service.Http;
 using Appliance.Service.Telephony;
@@ -36,7 +37,7 @@ internal static class CallEndpoints
             });
         });
 
-        group.MapPost("/", async Task<IResult> (HttpRequest request, ConfigurationStore store, SipHost sip, CancellationToken ct) =>
+        group.MapPost("/", async Task<IResult> (HttpRequest request, ConfigurationStore store, SipHost sip, AnalogCallHandler analog, CancellationToken ct) =>
         {
             var (body, error) = await JsonBody.ReadObjectAsync(request, ct);
             if (error is not null)
@@ -50,7 +51,9 @@ internal static class CallEndpoints
             }
             return ApiResults.Guard(() =>
             {
-                var record = sip.PlaceCall(parsed.Agent!, parsed.To!, parsed.FromNumber, parsed.Variables);
+                var record = analog.Carries(parsed.To!, parsed.FromNumber, sip.CanReach(parsed.To!))
+                    ? analog.PlaceCall(parsed.Agent!, parsed.To!, parsed.Variables)
+                    : sip.PlaceCall(parsed.Agent!, parsed.To!, parsed.FromNumber, parsed.Variables);
                 return ApiResults.Json(WireFormat.Public(record), StatusCodes.Status202Accepted);
             });
         });

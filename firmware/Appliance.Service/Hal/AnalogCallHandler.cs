@@ -12,17 +12,17 @@ namespace Appliance.Service.Hal;
 /// picks the agent (or the default agent), and the call runs as a session on an
 /// <see cref="AnalogCallLine"/>; the record's line is "analog" and keeps the caller ID.
 /// </summary>
-internal sealed class AnalogCallHandler(ConfigurationStore store, CallRouter router, CallCoordinator calls, TimeProvider time,
-    ILogger<AnalogCallHandler> logger) : IDisposable
+internal sealed partial class AnalogCallHandler(ConfigurationStore store, CallRouter router, CallCoordinator calls, TimeProvider time,
+    IConfiguration configuration, ILogger<AnalogCallHandler> logger) : IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
-    private ILineCallSource? _line;
+    private IAnalogLine? _line;
     private LineAudioPump? _pump;
 
     /// <summary>When the last call came in (the test-mode API's "since the last call").</summary>
     public DateTimeOffset? LastCallAt { get; private set; }
 
-    public void Attach(ILineCallSource line, LineAudioPump pump)
+    public void Attach(IAnalogLine line, LineAudioPump pump)
     {
         _line = line;
         _pump = pump;

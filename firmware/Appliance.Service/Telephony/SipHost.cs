@@ -176,6 +176,9 @@ internal sealed class SipHost(ConfigurationStore store, CallRouter router, CallC
         }
     }
 
+    /// <summary>Whether an outgoing call to <paramref name="to"/> has a SIP route (a sip: URI, or a PBX/trunk connection).</summary>
+    public bool CanReach(string to) => OutboundTarget(to) is not null;
+
     private SipUri? OutboundTarget(string to)
     {
         if (to.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))

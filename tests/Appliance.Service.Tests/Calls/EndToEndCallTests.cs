@@ -8,7 +8,7 @@ namespace Appliance.Service.Tests.Calls;
 /// transcription, streaming chat (with a tool call) and speech (espeak-ng audio); the agent greets,
 /// answers, then transfers by REFER; the call record holds all of it.
 /// </summary>
-public sealed class EndToEndCallTests : SippCallTest
+public sealed class EndToEndCallTests : BoxCallTest
 {
     [Fact]
     public async Task A_caller_is_greeted_answered_and_transferred_by_the_configured_agent()

@@ -9,7 +9,7 @@ namespace Appliance.Service.Tests.Calls;
 /// target), briefs it in the agent's voice, then sends the caller's side a REFER with Replaces
 /// naming the consultation dialog; sipp answers 202 and NOTIFY 200, and the box releases both legs.
 /// </summary>
-public sealed class WarmTransferCallTests : SippCallTest
+public sealed class WarmTransferCallTests : BoxCallTest
 {
     [Fact]
     public async Task The_caller_is_held_the_target_briefed_and_the_call_handed_over_by_REFER_with_Replaces()

@@ -6,10 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Appliance.Service.Tests.Calls;
 
 /// <summary>
-/// What every whole-box call test with sipp needs: the in-process appliance, a fake OpenAI-compatible
+/// What every whole-box call test needs (sipp, analog line): the in-process appliance, a fake OpenAI-compatible
 /// cloud on 127.0.0.1, the box's SIP port and store, and a bounded wait for the call to progress.
 /// </summary>
-public abstract class SippCallTest : IAsyncLifetime
+public abstract class BoxCallTest : IAsyncLifetime
 {
     protected ApplianceFactory Box { get; } = new();
 
