@@ -49,8 +49,10 @@ public sealed class HilOverHttpTests(HilOverHttpTests.Box box) : IClassFixture<H
             Assert.Equal(201, (await api.PostAsync("/v1/connections",
                 $$"""{"name":"cloud","type":"openai_compatible","base_url":"{{_cloud.V1}}","api_key":"sk-test","model":"gpt-test"}""")).Status);
             // Unknown numbers (the analog line has none configured here) go to the agent named "default".
+            // A greeting of several seconds: the scenarios check the agent-speaking LED while it plays,
+            // and a loaded CI machine can take a second or two between hearing audio and that check.
             Assert.Equal(201, (await api.PostAsync("/v1/agents?project=main",
-                """{"name":"default","welcome_message":"Thanks for calling, how can I help you today?","interruption_sensitivity":0.2}""")).Status);
+                """{"name":"default","welcome_message":"Thanks for calling Acme Plumbing, you are speaking with the virtual assistant. How can I help you today?","interruption_sensitivity":0.2}""")).Status);
         }
 
         public HttpClient Client()
