@@ -9,7 +9,7 @@ namespace Appliance.Benchmarks.Web;
 /// <summary>
 /// Page weight and load time of the dashboard from the device: the built service runs as a real
 /// process on 127.0.0.1, a client logs in once, then each operation fetches what a browser fetches
-/// for the dashboard (HTML, stylesheet, modules, /v1/system). Baseline: GET /healthz, the smallest
+/// for the dashboard (HTML, stylesheet, modules, board and wizard state). Baseline: GET /healthz, the smallest
 /// request the box answers, in the same run. Rendering in the browser is not included.
 /// Needs a Release build of the service first: dotnet build -c Release firmware/Appliance.Service.
 /// </summary>
@@ -18,7 +18,8 @@ namespace Appliance.Benchmarks.Web;
 public class DashboardLoadBenchmarks
 {
     private static readonly string[] DashboardResources =
-        ["/web/dashboard", "/web/assets/style.css", "/web/assets/common.js", "/web/assets/dashboard.js", "/v1/system"];
+        ["/web/dashboard", "/web/assets/style.css", "/web/assets/common.js", "/web/assets/dashboard.js",
+         "/web/assets/setup-banner.js", "/web/assets/wizard-status.js", "/v1/system/board", "/web/api/wizard"];
 
     private Process? _service;
     private HttpClient _client = null!;
