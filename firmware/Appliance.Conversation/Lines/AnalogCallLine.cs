@@ -170,21 +170,14 @@ public sealed class AnalogCallLine : ICallLine
         return !HasEnded;
     }
 
-    /// <summary>The keys to dial for a number, tel: URI or extension ("+1 555-0100" → "15550100"); sip: URIs have none.</summary>
+    /// <summary>The keys to dial for a number, tel: URI or extension ("+1 555-0100" → "15550100"); none for sip: URIs or what cannot be dialled.</summary>
     internal static string Dialable(string target)
     {
         if (target.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))
         {
             return "";
         }
-        var keys = new System.Text.StringBuilder();
-        foreach (char c in target)
-        {
-            if (char.IsAsciiDigit(c) || c is '*' or '#')
-            {
-                keys.Append(c);
-            }
-        }
-        return keys.Length > 32 ? "" : keys.ToString();
+        var number = target.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) ? target[4..] : target;
+        return AnalogLine.TryDialKeys(number, out var keys, out _) ? keys : "";
     }
 }

@@ -61,7 +61,19 @@ public sealed partial class AnalogLine
     private static string DialDigits(string number)
     {
         ArgumentNullException.ThrowIfNull(number);
-        var keys = new char[Math.Min(number.Length, MaxDigits + 1)];
+        return TryDialKeys(number, out var keys, out var problem) ? keys : throw new ArgumentException("number: " + problem, nameof(number));
+    }
+
+    /// <summary>
+    /// The keys to dial for a number: digits, * and #, with spaces, dashes, dots, brackets and a leading +
+    /// dropped ("+1 (555) 010-9" → "15550109"); false with the reason for anything else, for no digits
+    /// or for more than 32.
+    /// </summary>
+    public static bool TryDialKeys(string number, out string keys, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        keys = "";
+        var buffer = new char[Math.Min(number.Length, MaxDigits + 1)];
         int count = 0;
         for (int i = 0; i < number.Length; i++)
         {
@@ -73,18 +85,28 @@ public sealed partial class AnalogLine
 
             if (!(char.IsAsciiDigit(c) || c is '*' or '#'))
             {
-                throw new ArgumentException($"number: '{c}' cannot be dialled on an analog line", nameof(number));
+                problem = $"'{c}' cannot be dialled on an analog line";
+                return false;
             }
 
             if (count == MaxDigits)
             {
-                throw new ArgumentException($"number: more than {MaxDigits} digits", nameof(number));
+                problem = $"more than {MaxDigits} digits";
+                return false;
             }
 
-            keys[count++] = c;
+            buffer[count++] = c;
         }
 
-        return count == 0 ? throw new ArgumentException("number: no digits to dial", nameof(number)) : new string(keys, 0, count);
+        if (count == 0)
+        {
+            problem = "no digits to dial";
+            return false;
+        }
+
+        keys = new string(buffer, 0, count);
+        problem = null;
+        return true;
     }
 
     private void ListenOutgoing(ReadOnlySpan<short> frame)
